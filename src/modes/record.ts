@@ -1,0 +1,126 @@
+/**
+ * The reusable decode record: one instance is written per frame by `decodeInto` and read
+ * by the caller, who copies what it keeps. Numbers use NaN (measurements) or -1 (codes)
+ * for "absent"; strings use ''. Field names follow readsb / pyModeS (snake_case).
+ */
+
+/** Where an ADS-B-like message came from (DF18 CF field; DESIGN.md Fix.source). */
+export const SOURCE_ADSB = 0;
+export const SOURCE_TISB = 1;
+export const SOURCE_ADSR = 2;
+export const SOURCE_NAMES = ['adsb', 'tisb', 'adsr', 'mlat', 'trace'] as const;
+export type SourceName = (typeof SOURCE_NAMES)[number];
+
+export class ModeSRecord {
+  // Frame level
+  t = NaN;
+  signal = NaN;
+  len = 0; // bytes: 7 or 14
+  df = -1;
+  icao = -1; // 24-bit address as a number
+  crc_ok = false;
+  corrected_bits = 0; // bits flipped by error correction
+  error = ''; // why the frame could not be decoded, '' when it could
+  ca = -1; // DF11/17 capability
+  fs = -1; // DF4/5/20/21 flight status
+  dr = -1; // downlink request
+  um = -1; // utility message
+  vs = -1; // DF0/16 vertical status (1 = on ground)
+  ri = -1; // DF0/16 reply information
+  cf = -1; // DF18 control field
+  source = SOURCE_ADSB;
+  non_icao = false; // DF18 / TIS-B address is not an ICAO 24-bit address
+
+  // Surveillance replies
+  altitude = NaN; // ft; barometric unless alt_gnss
+  alt_gnss = false; // TC 20-22: the altitude is GNSS height (HAE)
+  squawk = -1; // identity as 4 octal digits read as a decimal number (7700 -> 7700)
+
+  // ADS-B
+  tc = -1;
+  subtype = -1;
+  category = -1; // TC1-4: (tc << 4) | ca, e.g. 0xA3
+  callsign = '';
+  cpr_format = -1; // 0 even, 1 odd
+  cpr_lat = -1; // 17-bit encoded
+  cpr_lon = -1;
+  ss = -1; // surveillance status
+  nic_b = -1; // NIC supplement B (v2) / single-antenna flag (v1) in airborne position
+  time_sync = -1; // T bit
+  on_ground = false; // surface position, or ground by Mode S VS / FS
+  movement = -1; // surface movement code
+  groundspeed = NaN; // kt
+  track = NaN; // degrees true
+  vertical_rate = NaN; // ft/min
+  vr_source = -1; // 0 GNSS, 1 barometric
+  airspeed = NaN; // kt (velocity subtypes 3/4)
+  airspeed_type = -1; // 0 IAS, 1 TAS
+  heading = NaN; // degrees (subtypes 3/4, magnetic or true per hrd)
+  geom_minus_baro = NaN; // ft, GNSS height minus barometric
+  nac_v = -1;
+  intent_change = -1;
+  ifr_capability = -1;
+
+  // Operational status (TC31), target state (TC29), emergency (TC28)
+  version = -1;
+  nic_a = -1;
+  nic_c = -1;
+  nac_p = -1;
+  sil = -1;
+  sil_type = -1; // SIL supplement: 0 per hour, 1 per sample
+  gva = -1;
+  nic_baro = -1;
+  sda = -1;
+  hrd = -1; // heading reference: 0 true, 1 magnetic
+  tah = -1; // track angle / heading
+  emergency = -1; // TC28/1 emergency state
+  selected_altitude = NaN; // TC29/1 ft
+  selected_altitude_type = -1; // 0 MCP/FCU, 1 FMS
+  selected_heading = NaN; // TC29/1 degrees
+  nav_qnh = NaN; // TC29/1 hPa
+  autopilot = -1;
+  vnav = -1;
+  alt_hold = -1;
+  approach = -1;
+  lnav = -1;
+  tcas_operational = -1;
+
+  // Comm-B (DF20/21): the inferred register, 0 when none or ambiguous, else 0x10, 0x17, 0x20, 0x30, 0x40, 0x44, 0x45, 0x50, 0x60
+  bds = 0;
+  selected_altitude_mcp = NaN;
+  selected_altitude_fms = NaN;
+  baro_pressure_setting = NaN; // hPa
+  roll = NaN; // degrees, right wing down positive
+  true_track = NaN;
+  track_rate = NaN; // deg/s
+  true_airspeed = NaN;
+  magnetic_heading = NaN;
+  indicated_airspeed = NaN;
+  mach = NaN;
+  baro_vertical_rate = NaN;
+  inertial_vertical_rate = NaN;
+  wind_speed = NaN; // BDS44, kt
+  wind_direction = NaN;
+  static_air_temperature = NaN; // degC
+  static_pressure = NaN; // hPa
+  humidity = NaN; // %
+  turbulence = -1; // BDS45 hazard levels 0-3
+  wind_shear = -1;
+  microburst = -1;
+  icing = -1;
+  wake_vortex = -1;
+  radio_height = NaN; // ft
+  bds17_caps = -1; // BDS17: bit mask of supported GICB registers (56 bits folded: see commb/bds17)
+  ra_active = -1; // BDS30 / TC28/2: active resolution advisories
+  ra_terminated = -1;
+  multiple_threat = -1;
+
+  /** Set every field back to absent; called by decodeInto before each frame. */
+  reset(): void {
+    Object.assign(this, BLANK);
+  }
+}
+
+const BLANK: Readonly<ModeSRecord> = Object.freeze(
+  Object.fromEntries(Object.entries(new (class extends ModeSRecord {})()) as [string, unknown][]),
+) as unknown as Readonly<ModeSRecord>;

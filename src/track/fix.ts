@@ -1,0 +1,42 @@
+import type { SourceName } from '../modes/record.ts';
+
+/** One resolved aircraft position with its integrity (DESIGN.md "Fix"). */
+export interface Fix {
+  t: number; // unix seconds
+  icao: string; // 6 lowercase hex digits (a '~' prefix for non-ICAO TIS-B addresses is not used: see source)
+  lat: number;
+  lon: number;
+  alt_baro?: number; // ft
+  alt_geom?: number; // ft, GNSS height
+  ground: boolean;
+  nic: number; // 0-11
+  rc: number; // containment radius, metres; NaN when unknown
+  nac_p?: number;
+  sil?: number;
+  version: number; // ADS-B version 0/1/2; -1 unknown
+  source: SourceName;
+  callsign?: string;
+  groundspeed?: number; // kt, last reported
+  track?: number; // degrees, last reported
+  vertical_rate?: number; // ft/min
+  receiver?: string;
+}
+
+/**
+ * Integrity evidence that comes without a position: a type code 0 airborne position
+ * message (no position available) or a NACp report (TC29/TC31) on its own.
+ */
+export interface Evidence {
+  t: number;
+  icao: string;
+  kind: 'no_position' | 'nac_p';
+  nac_p?: number;
+  alt_baro?: number;
+  receiver?: string;
+}
+
+/** What the tracker pushes downstream. */
+export interface TrackSink {
+  fix(fix: Fix): void;
+  evidence(ev: Evidence): void;
+}
