@@ -39,7 +39,7 @@ export class ModeSRecord {
   // ADS-B
   tc = -1;
   subtype = -1;
-  category = -1; // TC1-4: (tc << 4) | ca, e.g. 0xA3
+  category = -1; // TC1-4, readsb encoding ((0x0E - tc) << 4) | ca: TC4 CA3 = 0xA3
   callsign = '';
   cpr_format = -1; // 0 even, 1 odd
   cpr_lat = -1; // 17-bit encoded

@@ -1,0 +1,89 @@
+/** `gnsswatch analyze`: inputs → integrity grid, events and spoofed aircraft, written as files. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import { Analyzer } from '../detect/analyzer.ts';
+import { cellBucketsToGeoJson } from '../detect/geojson.ts';
+import type { CellBucket, Method } from '../detect/types.ts';
+import { runInputs } from './pipeline.ts';
+import { UsageError, parseDuration, parseIntIn, parseLatLon, parseTime } from './errors.ts';
+import { FORMAT_CHOICES, reportErrors } from './input-flags.ts';
+
+export const CELLS_CSV_HEADER = 'bucket_start,cell,healthy,degraded,share_pct,band';
+
+export function cellsToCsv(cells: CellBucket[]): string {
+  const lines = [CELLS_CSV_HEADER];
+  for (const c of cells) lines.push(`${c.bucket_start},${c.cell},${c.healthy},${c.degraded},${round2(c.share_pct)},${c.band}`);
+  return lines.join('\n') + '\n';
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+interface AnalyzeFlags {
+  format: string;
+  start?: string;
+  res: string;
+  bucket: string;
+  method: Method;
+  ref?: string;
+  out?: string;
+  json?: boolean;
+  fix: boolean;
+}
+
+export function analyzeCommand(): Command {
+  return new Command('analyze')
+    .description('find degraded GNSS by hexagon and time, interference events and spoofed aircraft')
+    .argument('<files...>', 'recordings (any supported format)')
+    .addOption(new Option('--format <format>', 'input format').choices(FORMAT_CHOICES).default('auto'))
+    .option('--start <time>', 'ISO time or unix seconds of the first frame, for files with only a 12 MHz counter')
+    .option('--res <n>', 'H3 resolution, 2-7', '4')
+    .option('--bucket <duration>', 'time bucket: 1m, 15m, 1h, 24h', '1h')
+    .addOption(new Option('--method <method>', 'degraded-aircraft rule').choices(['nacp', 'nic']).default('nacp'))
+    .option('--ref <lat,lon>', 'receiver position for local CPR decoding')
+    .option('--out <dir>', 'folder to write cells.csv, cells.geojson, events.json, spoofed.json')
+    .option('--json', 'print a one-object summary on standard output')
+    .option('--no-fix', 'disable 1-bit error correction')
+    .action(async (files: string[], o: AnalyzeFlags) => {
+      if (!o.out && !o.json) throw new UsageError('analyze needs --out DIR (files) or --json (summary), or both');
+      const res = parseIntIn(o.res, '--res', 2, 7);
+      const bucketSeconds = parseDuration(o.bucket, '--bucket');
+      if (bucketSeconds < 60 || bucketSeconds > 86400) throw new UsageError(`--bucket '${o.bucket}' must be from 1m to 24h`);
+      const ref = o.ref ? parseLatLon(o.ref, '--ref') : undefined;
+      const analyzer = new Analyzer({ res, bucketSeconds, method: o.method, receivers: ref ? [{ ...ref, range_km: 450 }] : undefined });
+      const run = await runInputs(
+        files,
+        { format: o.format as never, start: o.start ? parseTime(o.start, '--start') : undefined, ref, fix: o.fix, progress: true },
+        [analyzer],
+      );
+      const result = analyzer.finish();
+      if (o.out) {
+        await mkdir(o.out, { recursive: true });
+        await writeFile(join(o.out, 'cells.csv'), cellsToCsv(result.cells));
+        await writeFile(join(o.out, 'cells.geojson'), JSON.stringify(cellBucketsToGeoJson(result.cells)));
+        await writeFile(join(o.out, 'events.json'), JSON.stringify(result.events, null, 1));
+        await writeFile(join(o.out, 'spoofed.json'), JSON.stringify(result.spoofed, null, 1));
+      }
+      for (const f of run.files) reportErrors(f.path, f.errors, f.error_samples);
+      if (o.json) {
+        const bands = { low: 0, medium: 0, high: 0 };
+        for (const c of result.cells) bands[c.band]++;
+        const summary = {
+          files: run.files.map(({ error_samples: _, ...f }) => f),
+          frames: run.frames,
+          crc_ok: run.decode.crc_ok,
+          fixes: result.fixes,
+          aircraft: result.aircraft,
+          res,
+          bucket_seconds: bucketSeconds,
+          method: o.method,
+          cell_buckets: result.cells.length,
+          bands,
+          events: result.events.map((e) => ({ id: e.id, kind: e.kind, start: e.start, end: e.end, cells: e.cells.length, aircraft: e.aircraft.length, source: e.source })),
+          spoofed_aircraft: result.spoofed.length,
+          out: o.out ?? null,
+        };
+        process.stdout.write(JSON.stringify(summary) + '\n');
+      }
+    });
+}
