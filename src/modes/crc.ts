@@ -4,7 +4,11 @@
  *
  * A frame's last 24 bits are the parity field. For DF11/17/18 the CRC over the whole
  * frame is 0 when it is intact; for DF0/4/5/16/20/21 the residual is the ICAO address
- * (Address/Parity). Byte-wise table lookup: no allocation per call.
+ * (Address/Parity). No allocation per call.
+ *
+ * The CRC is linear over GF(2): the payload's CRC is the xor of each byte's own contribution,
+ * which depends only on the byte value and how many payload bytes follow it. One 256-entry
+ * table per distance (0..10) turns the usual serial byte loop into independent lookups.
  */
 const GENERATOR = 0xfff409;
 
@@ -15,12 +19,40 @@ for (let i = 0; i < 256; i++) {
   TABLE[i] = c;
 }
 
-/** CRC-24 over bytes[0 .. len-4] (everything before the parity field). */
-export function crc24Payload(bytes: Uint8Array, len: number): number {
+/** Byte-serial CRC-24 over bytes[0, end): the reference definition, used to build the tables. */
+function crc24Serial(bytes: Uint8Array, end: number): number {
   let crc = 0;
-  const end = len - 3;
   for (let i = 0; i < end; i++) crc = ((crc << 8) & 0xffffff) ^ TABLE[((crc >>> 16) ^ bytes[i]) & 0xff];
   return crc;
+}
+
+/** BY_DISTANCE[k * 256 + v]: the CRC contribution of byte value v followed by k more payload bytes. */
+const MAX_PAYLOAD = 11;
+const BY_DISTANCE = new Int32Array(MAX_PAYLOAD * 256);
+{
+  const unit = new Uint8Array(MAX_PAYLOAD);
+  for (let k = 0; k < MAX_PAYLOAD; k++) {
+    for (let v = 0; v < 256; v++) {
+      unit[0] = v;
+      BY_DISTANCE[k * 256 + v] = crc24Serial(unit, k + 1);
+    }
+  }
+}
+
+/** CRC-24 over bytes[0 .. len-4] (everything before the parity field); len is 7 or 14. */
+export function crc24Payload(bytes: Uint8Array, len: number): number {
+  if (len === 14) {
+    return (
+      BY_DISTANCE[2560 + bytes[0]] ^ BY_DISTANCE[2304 + bytes[1]] ^ BY_DISTANCE[2048 + bytes[2]] ^
+      BY_DISTANCE[1792 + bytes[3]] ^ BY_DISTANCE[1536 + bytes[4]] ^ BY_DISTANCE[1280 + bytes[5]] ^
+      BY_DISTANCE[1024 + bytes[6]] ^ BY_DISTANCE[768 + bytes[7]] ^ BY_DISTANCE[512 + bytes[8]] ^
+      BY_DISTANCE[256 + bytes[9]] ^ BY_DISTANCE[bytes[10]]
+    );
+  }
+  if (len === 7) {
+    return BY_DISTANCE[768 + bytes[0]] ^ BY_DISTANCE[512 + bytes[1]] ^ BY_DISTANCE[256 + bytes[2]] ^ BY_DISTANCE[bytes[3]];
+  }
+  return crc24Serial(bytes, len - 3);
 }
 
 /** The frame's parity field (last 3 bytes). */

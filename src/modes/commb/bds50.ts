@@ -1,0 +1,76 @@
+/**
+ * BDS 5,0 — Track and turn report (ICAO Doc 9871, Table A-2-80)
+ *   bit 1       roll angle status
+ *   bit 2       sign (left wing down), bits 3-11 roll angle, LSB 45/256 degrees
+ *   bit 12      true track angle status
+ *   bit 13      sign, bits 14-23 true track angle, LSB 90/512 degrees
+ *   bit 24      ground speed status
+ *   bits 25-34  ground speed, LSB 1024/512 kt
+ *   bit 35      track angle rate status
+ *   bit 36      sign, bits 37-45 track angle rate, LSB 8/256 degrees/second
+ *   bit 46      true airspeed status
+ *   bits 47-56  true airspeed, LSB 2 kt
+ * Signed fields are two's complement across sign and magnitude.
+ */
+import type { ModeSRecord } from '../record.ts';
+import { mbBit, mbBits, mbSigned, statusOk } from './bits.ts';
+import { angleDiff, worse, type CommBHint } from './hint.ts';
+
+const MAX_ROLL = 50; // degrees: airliners stay within ±35, 50 leaves margin
+const MIN_TAS = 50; // kt
+const MAX_SPEED = 600; // kt
+const MAX_WIND = 200; // kt: |GS - TAS| is the wind component along track
+
+function roll(mb: Uint8Array, off: number): number {
+  return mbBit(mb, off, 1) ? (mbSigned(mb, off, 2, 9) * 45) / 256 : NaN;
+}
+
+function trueTrack(mb: Uint8Array, off: number): number {
+  if (!mbBit(mb, off, 12)) return NaN;
+  const t = (mbSigned(mb, off, 13, 10) * 90) / 512;
+  return t < 0 ? t + 360 : t;
+}
+
+function groundspeed(mb: Uint8Array, off: number): number {
+  return mbBit(mb, off, 24) ? mbBits(mb, off, 25, 10) * 2 : NaN;
+}
+
+function trackRate(mb: Uint8Array, off: number): number {
+  return mbBit(mb, off, 35) ? (mbSigned(mb, off, 36, 9) * 8) / 256 : NaN;
+}
+
+function trueAirspeed(mb: Uint8Array, off: number): number {
+  return mbBit(mb, off, 46) ? mbBits(mb, off, 47, 10) * 2 : NaN;
+}
+
+export function isBds50(mb: Uint8Array, off: number): boolean {
+  if (!statusOk(mb, off, 1, 10) || !statusOk(mb, off, 12, 11) || !statusOk(mb, off, 24, 10)) return false;
+  if (!statusOk(mb, off, 35, 10) || !statusOk(mb, off, 46, 10)) return false;
+  if (Math.abs(roll(mb, off)) > MAX_ROLL) return false;
+  const gs = groundspeed(mb, off);
+  const tas = trueAirspeed(mb, off);
+  if (gs > MAX_SPEED || tas < MIN_TAS || tas > MAX_SPEED) return false;
+  return !(Math.abs(gs - tas) > MAX_WIND);
+}
+
+export function decodeBds50(mb: Uint8Array, off: number, rec: ModeSRecord): void {
+  rec.bds = 0x50;
+  rec.roll = roll(mb, off);
+  rec.true_track = trueTrack(mb, off);
+  rec.groundspeed = groundspeed(mb, off);
+  rec.track_rate = trackRate(mb, off);
+  rec.true_airspeed = trueAirspeed(mb, off);
+}
+
+// Ground speed and track are the very quantities ADS-B velocity carries, so the tolerances
+// only cover the seconds between the two reports (acceleration, a rate-one turn).
+const GS_TOL = 30; // kt
+const TRACK_TOL = 20; // degrees
+const TAS_TOL = 30; // kt
+
+/** Worst disagreement with the ADS-B state in tolerances (see hint.ts), NaN if untestable. */
+export function residualBds50(mb: Uint8Array, off: number, hint: CommBHint): number {
+  let r = worse(NaN, groundspeed(mb, off) - hint.groundspeed, GS_TOL);
+  r = worse(r, angleDiff(trueTrack(mb, off), hint.track), TRACK_TOL);
+  return worse(r, trueAirspeed(mb, off) - hint.true_airspeed, TAS_TOL);
+}

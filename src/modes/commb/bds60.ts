@@ -1,0 +1,88 @@
+/**
+ * BDS 6,0 — Heading and speed report (ICAO Doc 9871, Table A-2-96)
+ *   bit 1       magnetic heading status
+ *   bit 2       sign, bits 3-12 magnetic heading, LSB 90/512 degrees
+ *   bit 13      indicated airspeed status
+ *   bits 14-23  indicated airspeed, LSB 1 kt
+ *   bit 24      Mach number status
+ *   bits 25-34  Mach number, LSB 2.048/512
+ *   bit 35      barometric altitude rate status
+ *   bit 36      sign, bits 37-45 barometric altitude rate, LSB 8192/256 ft/min
+ *   bit 46      inertial vertical velocity status
+ *   bit 47      sign, bits 48-56 inertial vertical velocity, LSB 8192/256 ft/min
+ * Signed fields are two's complement across sign and magnitude.
+ */
+import type { ModeSRecord } from '../record.ts';
+import { mbBit, mbBits, mbSigned, statusOk } from './bits.ts';
+import { angleDiff, worse, type CommBHint } from './hint.ts';
+import { casToMach, machToTas } from './isa.ts';
+
+const MAX_IAS = 500; // kt
+const MAX_MACH = 1;
+const MAX_RATE = 6000; // ft/min
+// IAS and Mach are tied by the pressure altitude alone: a Mach outside what the IAS gives
+// between these altitudes (ft) is not a heading and speed report.
+const ALT_LOW = -1500;
+const ALT_HIGH = 51000;
+const MACH_TOL = 0.03; // IAS vs CAS and 0.004 Mach resolution
+
+function heading(mb: Uint8Array, off: number): number {
+  if (!mbBit(mb, off, 1)) return NaN;
+  const h = (mbSigned(mb, off, 2, 10) * 90) / 512;
+  return h < 0 ? h + 360 : h;
+}
+
+function ias(mb: Uint8Array, off: number): number {
+  return mbBit(mb, off, 13) ? mbBits(mb, off, 14, 10) : NaN;
+}
+
+function mach(mb: Uint8Array, off: number): number {
+  return mbBit(mb, off, 24) ? (mbBits(mb, off, 25, 10) * 2.048) / 512 : NaN;
+}
+
+function rate(mb: Uint8Array, off: number, status: number): number {
+  return mbBit(mb, off, status) ? mbSigned(mb, off, status + 1, 9) * 32 : NaN;
+}
+
+export function isBds60(mb: Uint8Array, off: number): boolean {
+  if (!statusOk(mb, off, 1, 11) || !statusOk(mb, off, 13, 10) || !statusOk(mb, off, 24, 10)) return false;
+  if (!statusOk(mb, off, 35, 10) || !statusOk(mb, off, 46, 10)) return false;
+  const i = ias(mb, off);
+  const m = mach(mb, off);
+  if (i > MAX_IAS || m > MAX_MACH) return false;
+  if (Math.abs(rate(mb, off, 35)) > MAX_RATE || Math.abs(rate(mb, off, 46)) > MAX_RATE) return false;
+  return !(m < casToMach(i, ALT_LOW) - MACH_TOL || m > casToMach(i, ALT_HIGH) + MACH_TOL);
+}
+
+export function decodeBds60(mb: Uint8Array, off: number, rec: ModeSRecord): void {
+  rec.bds = 0x60;
+  rec.magnetic_heading = heading(mb, off);
+  rec.indicated_airspeed = ias(mb, off);
+  rec.mach = mach(mb, off);
+  rec.baro_vertical_rate = rate(mb, off, 35);
+  rec.inertial_vertical_rate = rate(mb, off, 46);
+}
+
+// Magnetic heading differs from true track by the magnetic variation and the drift angle;
+// true airspeed from ground speed by the wind. The tolerances cover both with margin.
+const HEADING_TOL = 45; // degrees
+const WIND_TOL = 150; // kt, TAS vs ground speed
+const TAS_TOL = 40; // kt, ISA temperature vs the real one
+const RATE_TOL = 1500; // ft/min, Comm-B vs ADS-B reporting lag
+
+/**
+ * Worst disagreement with the ADS-B state in tolerances (see hint.ts), NaN if untestable.
+ * `altitude` (ft) lets IAS and Mach be compared with each other and turned into a TAS.
+ */
+export function residualBds60(mb: Uint8Array, off: number, hint: CommBHint, altitude: number): number {
+  const i = ias(mb, off);
+  const m = mach(mb, off);
+  const m2 = Number.isNaN(m) ? casToMach(i, altitude) : m;
+  const tas = machToTas(m2, altitude);
+  let r = worse(NaN, angleDiff(heading(mb, off), hint.track), HEADING_TOL);
+  r = worse(r, m - casToMach(i, altitude), MACH_TOL);
+  r = worse(r, tas - hint.groundspeed, WIND_TOL);
+  r = worse(r, tas - hint.true_airspeed, TAS_TOL);
+  r = worse(r, rate(mb, off, 35) - hint.vertical_rate, RATE_TOL);
+  return worse(r, rate(mb, off, 46) - hint.vertical_rate, RATE_TOL);
+}
