@@ -1,0 +1,88 @@
+/**
+ * AVR text frames (dump1090/readsb port 30002 and its timestamped variants), one per line:
+ *
+ *   *<hex>;                      raw frame
+ *   :<hex>;                      raw frame (same content, other prefix)
+ *   @<12 hex counter><hex>;      with 48-bit 12 MHz counter
+ *   %<12 hex counter><hex>;      same layout
+ *   <<12 hex counter><2 hex signal><hex>;   counter and signal byte
+ *
+ * <hex> is 14 or 28 digits (Mode S short/long) or 4 (Mode A/C, counted, not emitted).
+ * The closing ';' is tolerated when missing; CR/LF and blank lines are fine.
+ */
+import { addError, newSourceErrors, type ChunkParser, type FrameSink, type SourceErrors } from './frame-sink.ts';
+import { LineReader } from './line-reader.ts';
+import { arrivalTime, frameTime, type ClockOptions } from './receiver-clock.ts';
+import { decodeHex, hexNumber, preview } from './text-scan.ts';
+
+const STAR = 0x2a;
+const COLON = 0x3a;
+const AT = 0x40;
+const PERCENT = 0x25;
+const LT = 0x3c;
+const SEMI = 0x3b;
+const COUNTER_DIGITS = 12;
+const SIGNAL_DIGITS = 2;
+const MAX_LINE = 128;
+
+export interface AvrOptions extends ClockOptions {
+  receiver?: string;
+}
+
+export class AvrParser implements ChunkParser {
+  frames = 0;
+  modeAC = 0;
+  readonly errors: SourceErrors = newSourceErrors();
+  private readonly message = new Uint8Array(14);
+  private readonly lines: LineReader;
+  private readonly receiver: string;
+
+  constructor(
+    private readonly sink: FrameSink,
+    private readonly opts: AvrOptions = {},
+  ) {
+    this.receiver = opts.receiver ?? '';
+    this.lines = new LineReader(
+      (line, len, lineNo) => this.line(line, len, lineNo),
+      (lineNo) => addError(this.errors, 'too_long', () => `avr: line ${lineNo} is longer than ${MAX_LINE} characters, skipped`),
+      MAX_LINE,
+    );
+  }
+
+  push(chunk: Uint8Array): void {
+    this.lines.push(chunk);
+  }
+
+  end(): void {
+    this.lines.end();
+  }
+
+  private line(line: Uint8Array, len: number, lineNo: number): void {
+    if (len === 0) return;
+    let end = len;
+    if (line[end - 1] === SEMI) end--;
+    const prefix = line[0];
+    let from = 1;
+    let counter = NaN;
+    let signal = NaN;
+    if (prefix === AT || prefix === PERCENT || prefix === LT) {
+      from += COUNTER_DIGITS + (prefix === LT ? SIGNAL_DIGITS : 0);
+      if (end < from) return this.bad(line, len, lineNo);
+      counter = hexNumber(line, 1, 1 + COUNTER_DIGITS);
+      if (prefix === LT) signal = hexNumber(line, 1 + COUNTER_DIGITS, from);
+      if (Number.isNaN(counter) || (prefix === LT && Number.isNaN(signal))) return this.bad(line, len, lineNo);
+    } else if (prefix !== STAR && prefix !== COLON) {
+      return this.bad(line, len, lineNo);
+    }
+    const n = decodeHex(line, from, end, this.message);
+    if (n === 2) this.modeAC++;
+    else if (n === 7 || n === 14) {
+      this.frames++;
+      this.sink(this.message, n, Number.isNaN(counter) ? arrivalTime(this.opts) : frameTime(counter, this.opts), signal, this.receiver);
+    } else this.bad(line, len, lineNo);
+  }
+
+  private bad(line: Uint8Array, len: number, lineNo: number): void {
+    addError(this.errors, 'bad_line', () => `avr: line ${lineNo} is not an AVR frame: ${preview(line, len)}`);
+  }
+}

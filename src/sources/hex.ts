@@ -1,0 +1,58 @@
+/**
+ * Bare hex frames, one per line: 14 or 28 hex digits, optionally wrapped as `*…;`.
+ * No timestamps (t is the arrival time for live input, else NaN) and no signal level.
+ */
+import { addError, newSourceErrors, type ChunkParser, type FrameSink, type SourceErrors } from './frame-sink.ts';
+import { LineReader } from './line-reader.ts';
+import { arrivalTime, type ClockOptions } from './receiver-clock.ts';
+import { decodeHex, preview } from './text-scan.ts';
+
+const STAR = 0x2a;
+const SEMI = 0x3b;
+const MAX_LINE = 128;
+
+export interface HexOptions {
+  receiver?: string;
+  now?: ClockOptions['now'];
+}
+
+export class HexParser implements ChunkParser {
+  frames = 0;
+  readonly errors: SourceErrors = newSourceErrors();
+  private readonly message = new Uint8Array(14);
+  private readonly lines: LineReader;
+  private readonly receiver: string;
+
+  constructor(
+    private readonly sink: FrameSink,
+    private readonly opts: HexOptions = {},
+  ) {
+    this.receiver = opts.receiver ?? '';
+    this.lines = new LineReader(
+      (line, len, lineNo) => this.line(line, len, lineNo),
+      (lineNo) => addError(this.errors, 'too_long', () => `hex: line ${lineNo} is longer than ${MAX_LINE} characters, skipped`),
+      MAX_LINE,
+    );
+  }
+
+  push(chunk: Uint8Array): void {
+    this.lines.push(chunk);
+  }
+
+  end(): void {
+    this.lines.end();
+  }
+
+  private line(line: Uint8Array, len: number, lineNo: number): void {
+    if (len === 0) return;
+    const from = line[0] === STAR ? 1 : 0;
+    const to = line[len - 1] === SEMI ? len - 1 : len;
+    const n = decodeHex(line, from, to, this.message);
+    if (n === 7 || n === 14) {
+      this.frames++;
+      this.sink(this.message, n, arrivalTime(this.opts), NaN, this.receiver);
+    } else {
+      addError(this.errors, 'bad_line', () => `hex: line ${lineNo} is not a 14 or 28 digit hex frame: ${preview(line, len)}`);
+    }
+  }
+}

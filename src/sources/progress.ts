@@ -1,0 +1,66 @@
+/**
+ * One self-updating progress line on stderr (items, rate, ETA from bytes read / file size).
+ * Only on a terminal: piped or redirected stderr stays clean for logs.
+ */
+const INTERVAL_MS = 250;
+
+export interface ProgressOptions {
+  label: string;
+  /** Total bytes when known (a file), for the ETA. */
+  totalBytes?: number;
+  stream?: NodeJS.WriteStream;
+  /** Milliseconds clock, for tests. */
+  clock?: () => number;
+}
+
+export class Progress {
+  private readonly stream: NodeJS.WriteStream;
+  private readonly clock: () => number;
+  private readonly startMs: number;
+  private lastMs = -Infinity;
+  private shown = false;
+
+  constructor(private readonly opts: ProgressOptions) {
+    this.stream = opts.stream ?? process.stderr;
+    this.clock = opts.clock ?? Date.now;
+    this.startMs = this.clock();
+  }
+
+  get enabled(): boolean {
+    return this.stream.isTTY === true;
+  }
+
+  /** Cheap to call often: redraws at most every 250 ms. */
+  update(items: number, bytes: number): void {
+    if (!this.enabled) return;
+    const now = this.clock();
+    if (now - this.lastMs < INTERVAL_MS) return;
+    this.lastMs = now;
+    this.stream.write(`\r${formatProgress(this.opts.label, items, bytes, (now - this.startMs) / 1000, this.opts.totalBytes)}\x1b[K`);
+    this.shown = true;
+  }
+
+  done(): void {
+    if (this.shown) this.stream.write('\n');
+  }
+}
+
+/** The progress line's text: pure, so it can be checked without a terminal. */
+export function formatProgress(label: string, items: number, bytes: number, seconds: number, totalBytes?: number): string {
+  const rate = seconds > 0 ? items / seconds : 0;
+  let line = `${label}: ${items.toLocaleString('en-US')} items, ${Math.round(rate).toLocaleString('en-US')}/s`;
+  if (totalBytes && bytes > 0 && seconds > 0) {
+    const pct = Math.min(100, (100 * bytes) / totalBytes);
+    const eta = ((totalBytes - bytes) * seconds) / bytes;
+    line += `, ${pct.toFixed(1)} %, ETA ${formatDuration(eta)}`;
+  }
+  return line;
+}
+
+function formatDuration(s: number): string {
+  const t = Math.max(0, Math.round(s));
+  const h = Math.floor(t / 3600);
+  const m = Math.floor((t % 3600) / 60);
+  const sec = t % 60;
+  return h > 0 ? `${h}h${String(m).padStart(2, '0')}m` : m > 0 ? `${m}m${String(sec).padStart(2, '0')}s` : `${sec}s`;
+}

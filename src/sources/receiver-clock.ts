@@ -1,0 +1,30 @@
+/**
+ * Turning a receiver's 12 MHz counter into unix seconds.
+ *
+ * Beast and AVR-with-timestamp sources carry a 48-bit counter of 12 MHz ticks since the receiver
+ * started. We only anchor it to a given start time. readsb fed by a GPS-disciplined receiver
+ * (Radarcape, `--beast-mlat-timestamp` style) instead packs seconds-of-day and nanoseconds into
+ * the same 48 bits; we do not try to tell the two apart: pass `start` only for a counter you know.
+ */
+export interface ClockOptions {
+  /** Unix seconds at counter 0. */
+  start?: number;
+  /** Live input: stamp each frame with its arrival time (unix seconds). Ignored when start is given. */
+  now?: () => number;
+}
+
+export const TICKS_PER_SECOND = 12e6;
+
+/**
+ * A recorded file without `start` keeps the receiver's own clock (counter seconds): not unix
+ * time, but consistent, so CPR pairs and rates still work; live input uses the arrival time.
+ */
+export function frameTime(counter: number, clock: ClockOptions): number {
+  if (clock.start !== undefined) return clock.start + counter / TICKS_PER_SECOND;
+  return clock.now ? clock.now() : counter / TICKS_PER_SECOND;
+}
+
+/** Time for a frame without a counter: the arrival time when live, else unknown. */
+export function arrivalTime(clock: ClockOptions): number {
+  return clock.now ? clock.now() : NaN;
+}

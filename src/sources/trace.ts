@@ -1,0 +1,90 @@
+/**
+ * readsb / tar1090 globe_history `trace_full_<icao>.json` to position fixes.
+ *
+ *   { icao, timestamp, trace: [ point, ... ] }   (readsb globe_index.c, tar1090 README "trace" format)
+ *   point = [ 0 seconds after timestamp, 1 lat, 2 lon, 3 altitude ft | "ground" | null, 4 ground speed kt,
+ *             5 track deg (true heading on ground), 6 flags, 7 vertical rate ft/min,
+ *             8 detail object | null (aircraft.json fields: nic, rc, nac_p, sil, version, flight, ...),
+ *             9 source type, 10 geometric altitude ft, 11 geometric rate, 12 IAS kt, 13 roll deg ]
+ *   flags: 1 stale position, 2 start of a new leg, 4 vertical rate is geometric, 8 altitude is geometric
+ *
+ * readsb writes the detail object only every few points (about 1 in 4 here); the points in between
+ * carry the integrity of the last detail object seen, because it is the aircraft's latest reported
+ * state. Points before the first detail object have unknown integrity (nic NaN, version -1).
+ */
+import type { Fix } from '../track/fix.ts';
+import type { FixSink } from './frame-sink.ts';
+
+export interface TraceFile {
+  icao?: string;
+  timestamp?: number;
+  trace?: unknown[];
+}
+
+interface TraceDetail {
+  nic?: number;
+  rc?: number;
+  nac_p?: number;
+  sil?: number;
+  version?: number;
+  flight?: string;
+}
+
+const FLAG_ALT_GEOM = 8;
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+/** True when the object has the shape of a trace file. */
+export function isTraceFile(doc: unknown): doc is TraceFile {
+  return typeof doc === 'object' && doc !== null && Array.isArray((doc as TraceFile).trace) && typeof (doc as TraceFile).icao === 'string';
+}
+
+/** Every point with a position to a fix (source 'trace'); returns how many. */
+export function traceToFixes(doc: TraceFile, sink: FixSink, receiver?: string): number {
+  const icao = String(doc.icao).replace(/^~/, '').toLowerCase();
+  const base = num(doc.timestamp) ?? NaN;
+  let last: TraceDetail = {};
+  let n = 0;
+  for (const p of doc.trace ?? []) {
+    if (!Array.isArray(p)) continue;
+    const detail = p[8];
+    if (typeof detail === 'object' && detail !== null) last = detail as TraceDetail;
+    const lat = num(p[1]);
+    const lon = num(p[2]);
+    if (lat === undefined || lon === undefined) continue;
+    const flags = num(p[6]) ?? 0;
+    const fix: Fix = {
+      t: base + (num(p[0]) ?? NaN),
+      icao,
+      lat,
+      lon,
+      ground: p[3] === 'ground',
+      nic: num(last.nic) ?? NaN,
+      rc: num(last.rc) ?? NaN,
+      version: num(last.version) ?? -1,
+      source: 'trace',
+    };
+    const alt = num(p[3]);
+    if (alt !== undefined) {
+      if (flags & FLAG_ALT_GEOM) fix.alt_geom = alt;
+      else fix.alt_baro = alt;
+    }
+    const geom = num(p[10]);
+    if (geom !== undefined) fix.alt_geom = geom;
+    if (num(last.nac_p) !== undefined) fix.nac_p = last.nac_p;
+    if (num(last.sil) !== undefined) fix.sil = last.sil;
+    const callsign = typeof last.flight === 'string' ? last.flight.trim() : '';
+    if (callsign) fix.callsign = callsign;
+    if (num(p[4]) !== undefined) fix.groundspeed = p[4] as number;
+    if (num(p[5]) !== undefined) fix.track = p[5] as number;
+    // Index 7 is the rate readsb chose (barometric unless flag 4); fall back to the geometric rate.
+    const rate = num(p[7]) ?? num(p[11]);
+    if (rate !== undefined) fix.vertical_rate = rate;
+    if (receiver) fix.receiver = receiver;
+    sink(fix);
+    n++;
+  }
+  return n;
+}
