@@ -1,0 +1,98 @@
+/**
+ * `convergence` check across aircraft: in each 60 s window, the latest airborne position of every
+ * aircraft is clustered (within 1 km of one another). A cluster of 3 or more aircraft whose reported
+ * velocities disagree (two of them differ by more than 150 kt as vectors) cannot stay together:
+ * real aircraft that far apart in velocity separate by kilometres a minute. Aircraft in such a cluster
+ * in 2 windows in a row have had their positions taken over by one source.
+ */
+import type { Fix } from '../track/fix.ts';
+import type { Finding } from './spoof-check.ts';
+import { distanceKm } from './spoof-geometry.ts';
+
+const WINDOW_S = 60;
+const CLUSTER_KM = 1;
+const CLUSTER_LAT_DEG = CLUSTER_KM / 111;
+const MIN_AIRCRAFT = 3;
+const VELOCITY_SPREAD_KT = 150;
+
+interface Sample {
+  icao: string;
+  lat: number;
+  lon: number;
+  vx: number; // kt east
+  vy: number; // kt north
+}
+
+export class ConvergenceCheck {
+  private window = NaN;
+  private latest = new Map<string, Sample>();
+  private previous = new Map<string, number>(); // icao → onset of its converging run
+  private fired = new Set<string>();
+
+  constructor(private readonly report: (icao: string, finding: Finding) => void) {}
+
+  add(f: Fix): void {
+    const w = Math.floor(f.t / WINDOW_S);
+    if (w !== this.window) {
+      if (!Number.isNaN(this.window)) this.evaluate(w === this.window + 1);
+      this.window = w;
+    }
+    if (f.groundspeed === undefined || f.track === undefined) return;
+    const a = (f.track * Math.PI) / 180;
+    this.latest.set(f.icao, { icao: f.icao, lat: f.lat, lon: f.lon, vx: f.groundspeed * Math.sin(a), vy: f.groundspeed * Math.cos(a) });
+  }
+
+  /** Judge the last open window. */
+  flush(): void {
+    if (!Number.isNaN(this.window)) this.evaluate(true);
+    this.window = NaN;
+  }
+
+  private evaluate(consecutive: boolean): void {
+    const samples = [...this.latest.values()].sort((a, b) => a.lat - b.lat);
+    this.latest.clear();
+    const parent = samples.map((_, i) => i);
+    const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+    for (let i = 0; i < samples.length; i++) {
+      for (let j = i + 1; j < samples.length && samples[j].lat - samples[i].lat <= CLUSTER_LAT_DEG; j++) {
+        if (distanceKm(samples[i].lat, samples[i].lon, samples[j].lat, samples[j].lon) <= CLUSTER_KM) parent[root(j)] = root(i);
+      }
+    }
+    const clusters = new Map<number, Sample[]>();
+    samples.forEach((s, i) => {
+      const r = root(i);
+      const c = clusters.get(r);
+      if (c) c.push(s);
+      else clusters.set(r, [s]);
+    });
+    const windowStart = this.window * WINDOW_S;
+    const now = new Map<string, number>();
+    for (const c of clusters.values()) {
+      if (c.length < MIN_AIRCRAFT || spreadKt(c) <= VELOCITY_SPREAD_KT) continue;
+      for (const s of c) {
+        const onset = consecutive ? (this.previous.get(s.icao) ?? windowStart) : windowStart;
+        now.set(s.icao, onset);
+        if (onset === windowStart) continue; // needs a second window
+        const first = !this.fired.has(s.icao);
+        this.fired.add(s.icao);
+        this.report(s.icao, {
+          check: 'convergence',
+          onset,
+          first,
+          detail: `${c.length} aircraft reported within ${CLUSTER_KM} km of ${s.lat.toFixed(3)}, ${s.lon.toFixed(3)} with velocities up to ${Math.round(spreadKt(c))} kt apart`,
+        });
+      }
+    }
+    for (const icao of this.fired) if (!now.has(icao)) this.fired.delete(icao);
+    this.previous = now;
+  }
+}
+
+/** Largest difference between two velocity vectors in a cluster, kt. */
+function spreadKt(c: Sample[]): number {
+  let max = 0;
+  for (let i = 0; i < c.length; i++) {
+    for (let j = i + 1; j < c.length; j++) max = Math.max(max, Math.hypot(c[i].vx - c[j].vx, c[i].vy - c[j].vy));
+  }
+  return max;
+}

@@ -1,0 +1,259 @@
+/**
+ * The scenario simulator: flies the scenario's aircraft, applies jammers and spoofers to what each
+ * one broadcasts, keeps the frames a receiver hears, and records the ground truth.
+ *
+ * Each aircraft is stepped every 0.5 s from its own (random, continuous) start time, so frame times
+ * are exact and aircraft do not transmit in lockstep. Messages: airborne position (even/odd
+ * alternating), velocity, identification and operational status at the scenario's rates.
+ */
+import type { Frame } from '../modes/frame.ts';
+import {
+  encodeAirbornePosition,
+  encodeIdentification,
+  encodeOperationalStatus,
+  encodeVelocity,
+} from '../modes/encode.ts';
+import { Random } from './random.ts';
+import { destinationPoint, haversineKm as distanceKm, radioHorizonKm } from '../detect/geo.ts';
+import { advance, planTraffic, type Aircraft } from './traffic.ts';
+import { nicEncoding } from './nic-encoding.ts';
+import { effectiveRadiusKm, radiusFromPower, type Scenario } from './scenario.ts';
+
+const TICK_S = 0.5;
+const GEOM_MINUS_BARO_MAX_FT = 3150; // the velocity message's field saturates here (DO-260B 2.2.3.2.6.1.15)
+const CATEGORY_A3 = 0xa3;
+const SIL = 3;
+
+export interface TruthSource {
+  id: string;
+  lat: number;
+  lon: number;
+  /** Effective radius at the source's ref_alt_ft, km. */
+  radius_km: number;
+  start: number;
+  end: number;
+  /** ICAO addresses (hex) of aircraft affected while a receiver could hear them. */
+  affected: string[];
+}
+
+export interface Truth {
+  scenario: string;
+  start: number;
+  end: number;
+  jammers: TruthSource[];
+  spoofers: (TruthSource & { false_position: { lat: number; lon: number } })[];
+  /** Aircraft a receiver could hear; intervals in unix seconds, only while heard. */
+  aircraft: { icao: string; callsign: string; jammed: [number, number][]; spoofed: [number, number][] }[];
+}
+
+export interface SimResult {
+  frames: Frame[];
+  truth: Truth;
+}
+
+/** Run a scenario: frames sorted by time, and what really happened. */
+export function simulate(s: Scenario): SimResult {
+  const rnd = new Random(s.seed);
+  const start = Date.parse(s.start) / 1000;
+  const fleet = planTraffic(s, rnd);
+  const frames: Frame[] = [];
+  const jamAffected = s.jammers.map(() => new Set<string>());
+  const spoofAffected = s.spoofers.map(() => new Set<string>());
+  const aircraftTruth: Truth['aircraft'] = [];
+
+  for (const ac of fleet) {
+    const t = flyOne(s, ac, rnd, start, frames, jamAffected, spoofAffected);
+    if (t) aircraftTruth.push(t);
+  }
+  frames.sort((a, b) => a.t - b.t);
+
+  const source = (x: { id: string; lat: number; lon: number; radius_km?: number; power_w?: number; start_s: number; end_s: number }, affected: Set<string>): TruthSource => ({
+    id: x.id,
+    lat: x.lat,
+    lon: x.lon,
+    radius_km: x.radius_km ?? radiusFromPower(x.power_w ?? 0),
+    start: start + x.start_s,
+    end: start + Math.min(x.end_s, s.duration_s),
+    affected: [...affected].sort(),
+  });
+  return {
+    frames,
+    truth: {
+      scenario: s.name,
+      start,
+      end: start + s.duration_s,
+      jammers: s.jammers.map((j, i) => source(j, jamAffected[i])),
+      spoofers: s.spoofers.map((x, i) => ({ ...source(x, spoofAffected[i]), false_position: { lat: x.false_position.lat, lon: x.false_position.lon } })),
+      aircraft: aircraftTruth,
+    },
+  };
+}
+
+/** Fly one aircraft through the scenario, appending the frames heard; returns its truth if it was heard. */
+function flyOne(
+  s: Scenario,
+  ac: Aircraft,
+  rnd: Random,
+  start: number,
+  frames: Frame[],
+  jamAffected: Set<string>[],
+  spoofAffected: Set<string>[],
+): Truth['aircraft'][number] | null {
+  const r = s.rates;
+  const nominalNic = s.traffic.nic;
+  const jammed: [number, number][] = [];
+  const spoofed: [number, number][] = [];
+  const falsePos = new Float64Array(2);
+  let heardAny = false;
+  let odd = false;
+  let jamOnset = NaN;
+  let nextPos = ac.t0;
+  let nextVel = ac.t0 + TICK_S;
+  let nextId = ac.t0;
+  let nextStatus = ac.t0 + TICK_S;
+  // Reception of the current tick, read by heard() and emit().
+  let abs = 0;
+  let pHeard = 0;
+  let signal = 0;
+  let receiver = '';
+  const heard = (): boolean => rnd.next() < pHeard;
+  const emit = (bytes: Uint8Array, k: number): void => {
+    frames.push({ t: abs + k * 1e-3, bytes, signal, receiver });
+  };
+
+  for (let t = ac.t0; t < s.duration_s && !ac.done; t += TICK_S) {
+    advance(ac, TICK_S);
+    if (t < 0 || ac.done || !inArea(s, ac)) continue;
+    const rx = nearestReceiver(s, ac);
+    if (rx.index < 0) continue;
+    heardAny = true;
+    abs = start + t;
+
+    // Effects: a spoofer wins over a jammer.
+    let spoofer = -1;
+    for (let i = 0; i < s.spoofers.length && spoofer < 0; i++) if (affects(s.spoofers[i], ac, t)) spoofer = i;
+    let isJammed = false;
+    if (spoofer >= 0) {
+      spoofAffected[spoofer].add(ac.hex);
+      extend(spoofed, abs);
+    } else {
+      for (let i = 0; i < s.jammers.length; i++) {
+        if (!affects(s.jammers[i], ac, t)) continue;
+        jamAffected[i].add(ac.hex);
+        isJammed = true;
+      }
+      if (isJammed) extend(jammed, abs);
+    }
+    if (isJammed && Number.isNaN(jamOnset)) jamOnset = t;
+    if (!isJammed) jamOnset = NaN;
+
+    // What the avionics believe and broadcast.
+    let nic = nominalNic;
+    let nacP = ac.nac_p;
+    let positionTc = -1; // -1: from the NIC
+    let geomMinusBaro: number | undefined = ac.geomOffsetFt;
+    let lat = ac.lat;
+    let lon = ac.lon;
+    if (spoofer >= 0) {
+      const sp = s.spoofers[spoofer];
+      if (sp.pattern === 'circle') {
+        const angle = (ac.icao % 360) + (((ac.gs * 1.852 * t) / 3600 / sp.circle_radius_km) * 180) / Math.PI;
+        destinationPoint(sp.false_position.lat, sp.false_position.lon, angle % 360, sp.circle_radius_km, falsePos);
+        lat = falsePos[0];
+        lon = falsePos[1];
+      } else {
+        lat = sp.false_position.lat + rnd.range(-2e-4, 2e-4);
+        lon = sp.false_position.lon + rnd.range(-2e-4, 2e-4);
+      }
+      geomMinusBaro = clamp(sp.false_position.alt_ft - ac.alt, GEOM_MINUS_BARO_MAX_FT);
+    } else if (isJammed) {
+      geomMinusBaro = undefined;
+      nacP = 0;
+      if (ac.gnssLoss === 'tc0') positionTc = 0;
+      else if (ac.gnssLoss === 'nic0') nic = 0;
+      else if (ac.gnssLoss === 'coast') {
+        const steps = Math.floor((t - jamOnset) / s.coast_step_s);
+        nic = Math.max(0, nominalNic - steps);
+        nacP = Math.max(0, ac.nac_p - steps);
+      }
+    }
+    const enc = nicEncoding(nic);
+    pHeard = 1 - 0.5 * (rx.km / rx.range) ** 2;
+    signal = rx.signal;
+    receiver = s.receivers[rx.index].name;
+
+    if (t >= nextPos) {
+      nextPos += r.position_s;
+      odd = !odd;
+      if (heard()) {
+        const tc = positionTc >= 0 ? positionTc : enc.tc;
+        emit(encodeAirbornePosition({ icao: ac.icao, tc, altitude: Math.round(ac.alt), lat, lon, odd, nic_b: enc.nic_b, ss: 0 }), 0);
+      }
+    }
+    if (t >= nextVel) {
+      nextVel += r.velocity_s;
+      if (heard()) {
+        emit(
+          encodeVelocity({ icao: ac.icao, groundspeed: ac.gs, track: ac.track, vertical_rate: ac.vr, vr_source: 1, geom_minus_baro: geomMinusBaro, nac_v: 2 }),
+          1,
+        );
+      }
+    }
+    if (t >= nextId) {
+      nextId += r.ident_s;
+      if (heard()) emit(encodeIdentification(ac.icao, ac.callsign, CATEGORY_A3), 2);
+    }
+    if (t >= nextStatus) {
+      nextStatus += r.status_s;
+      if (heard()) {
+        emit(
+          encodeOperationalStatus({ icao: ac.icao, version: s.traffic.version, airborne: true, nic_a: enc.nic_a, nac_p: nacP, sil: SIL, sil_type: 0, gva: 2, nic_baro: 1, sda: 2, hrd: 0 }),
+          3,
+        );
+      }
+    }
+  }
+  return heardAny ? { icao: ac.hex, callsign: ac.callsign, jammed, spoofed } : null;
+}
+
+function inArea(s: Scenario, ac: Aircraft): boolean {
+  const a = s.area;
+  return ac.lat >= a.lat_min && ac.lat <= a.lat_max && ac.lon >= a.lon_min && ac.lon <= a.lon_max;
+}
+
+/** A jammer or spoofer active at t whose effective radius at the aircraft's altitude reaches it. */
+function affects(src: Scenario['jammers'][number], ac: Aircraft, t: number): boolean {
+  return t >= src.start_s && t < src.end_s && distanceKm(src.lat, src.lon, ac.lat, ac.lon) <= effectiveRadiusKm(src, ac.alt);
+}
+
+const rxOut = { index: -1, km: 0, range: 0, signal: 0 };
+
+/** The nearest receiver within its range and the radio horizon, with a signal byte that falls with distance. */
+function nearestReceiver(s: Scenario, ac: Aircraft): typeof rxOut {
+  rxOut.index = -1;
+  let best = Infinity;
+  for (let i = 0; i < s.receivers.length; i++) {
+    const rx = s.receivers[i];
+    const km = distanceKm(rx.lat, rx.lon, ac.lat, ac.lon);
+    const range = Math.min(rx.range_km, radioHorizonKm(ac.alt * 0.3048, rx.alt_m));
+    if (km <= range && km < best) {
+      best = km;
+      rxOut.index = i;
+      rxOut.km = km;
+      rxOut.range = range;
+    }
+  }
+  if (rxOut.index >= 0) rxOut.signal = Math.round(20 + 230 * (1 - rxOut.km / rxOut.range) ** 2);
+  return rxOut;
+}
+
+/** Add time t to a list of intervals, joining it to the last one when it follows on. */
+function extend(intervals: [number, number][], t: number): void {
+  const last = intervals[intervals.length - 1];
+  if (last && t - last[1] <= 2 * TICK_S + 1e-9) last[1] = t;
+  else intervals.push([t, t]);
+}
+
+function clamp(v: number, max: number): number {
+  return Math.max(-max, Math.min(max, Math.round(v)));
+}
