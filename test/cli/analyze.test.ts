@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './run-cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'gnsswatch-analyze-'));
+
+/** Great-circle distance in km, written here independently of src/. */
+function km(aLat: number, aLon: number, bLat: number, bLon: number): number {
+  const r = Math.PI / 180;
+  const h = Math.sin(((bLat - aLat) * r) / 2) ** 2 + Math.cos(aLat * r) * Math.cos(bLat * r) * Math.sin(((bLon - aLon) * r) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+interface Truth {
+  start: number;
+  jammers: { id: string; lat: number; lon: number; start: number; end: number; affected: string[] }[];
+}
+
+describe('gnsswatch simulate + analyze on the shipped Incheon scenario', () => {
+  let truth: Truth;
+  beforeAll(async () => {
+    const sim = await runCli(['simulate', 'scenarios/incheon.json', '--out', join(dir, 'incheon.bin'), '--truth', join(dir, 'truth.json')]);
+    expect(sim.code, sim.stderr).toBe(0);
+    truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
+  }, 120_000);
+
+  it('is deterministic: the same scenario gives the same bytes', async () => {
+    const again = await runCli(['simulate', 'scenarios/incheon.json', '--out', join(dir, 'again.bin')]);
+    expect(again.code).toBe(0);
+    expect(readFileSync(join(dir, 'again.bin')).equals(readFileSync(join(dir, 'incheon.bin')))).toBe(true);
+  });
+
+  it('finds each jammer and places it near its true position', async () => {
+    const out = join(dir, 'out');
+    const r = await runCli(['analyze', join(dir, 'incheon.bin'), '--start', String(truth.start), '--bucket', '1m', '--out', out, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.frames).toBeGreaterThan(10_000);
+
+    const csv = readFileSync(join(out, 'cells.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('bucket_start,cell,healthy,degraded,share_pct,band');
+    expect(csv.some((l) => l.endsWith(',high'))).toBe(true);
+    // Every row's share follows the DESIGN.md formula from its own counts.
+    for (const line of csv.slice(1)) {
+      const [, , healthy, degraded, share] = line.split(',');
+      const expected = Math.max(0, (100 * (Number(degraded) - 1)) / (Number(healthy) + Number(degraded)));
+      expect(Number(share)).toBeCloseTo(expected, 1);
+    }
+    const geo = JSON.parse(readFileSync(join(out, 'cells.geojson'), 'utf8'));
+    expect(geo.features.length).toBe(csv.length - 1);
+
+    const events = JSON.parse(readFileSync(join(out, 'events.json'), 'utf8')) as { kind: string; start: number; source: { lat: number; lon: number } | null }[];
+    const jamming = events.filter((e) => e.kind === 'jamming' && e.source);
+    for (const j of truth.jammers.filter((x) => x.affected.length >= 10)) {
+      const best = Math.min(...jamming.map((e) => km(e.source!.lat, e.source!.lon, j.lat, j.lon)));
+      expect(best, `jammer ${j.id}`).toBeLessThan(25);
+    }
+    expect(Array.isArray(JSON.parse(readFileSync(join(out, 'spoofed.json'), 'utf8')))).toBe(true);
+  });
+
+  it('reports no medium or high cell on the clean real recordings', async () => {
+    const r = await runCli([
+      'analyze',
+      'data/real/rs1090/short_flights.csv',
+      'data/real/traffic/trace_full_ac671b.json',
+      'data/real/sdre-rust-adsb-parser/aircraft_5.json',
+      '--json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.fixes).toBeGreaterThan(2500);
+    expect(s.bands.medium).toBe(0);
+    expect(s.bands.high).toBe(0);
+    expect(s.events.filter((e: { kind: string }) => e.kind === 'jamming')).toHaveLength(0);
+  });
+
+  it('rejects a bad scenario and bad flags with one line', async () => {
+    const bad = await runCli(['simulate', 'package.json', '--out', join(dir, 'x.bin')]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/^gnsswatch: scenario package\.json/);
+    const res = await runCli(['analyze', 'data/real/rs1090/short_flights.csv', '--res', '9', '--json']);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/--res '9' must be a whole number from 2 to 7/);
+  });
+});
