@@ -71,8 +71,7 @@ export class FramePipeline {
   readonly frame: FrameSink = (bytes, len, t, signal) => {
     const rec = this.rec;
     const stats = this.stats;
-    decodeInto(bytes, len, rec, this.ctx);
-    rec.t = t;
+    decodeInto(bytes, len, rec, this.ctx, t);
     rec.signal = signal;
     stats.frames++;
     if (rec.error !== '') stats.undecodable++;

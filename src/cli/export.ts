@@ -1,0 +1,57 @@
+/**
+ * `gnsswatch export`: a table of the database, over a time range, as GeoJSON, CSV or Parquet.
+ *   gnsswatch export --db PATH --from T --to T --format geojson|csv|parquet [--table cells|events|spoofed|fixes] --out FILE
+ */
+import { existsSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import type { Method } from '../detect/types.ts';
+import { BUCKETS, EXPORT_FORMATS, EXPORT_TABLES, QueryTooLargeError, type ExportFormat, type ExportTable } from '../store/store.ts';
+import { UsageError, parseDuration, parseIntIn, parseTime } from './errors.ts';
+import { openStoreForCli } from './ingest.ts';
+
+interface ExportFlags {
+  db: string;
+  from: string;
+  to: string;
+  format: ExportFormat;
+  table: ExportTable;
+  out: string;
+  res: string;
+  method: Method;
+  bucket: string;
+}
+
+export function exportCommand(): Command {
+  return new Command('export')
+    .description('write cells, events, spoofed aircraft or raw fixes of a time range as GeoJSON, CSV or Parquet')
+    .requiredOption('--db <path>', 'database file')
+    .requiredOption('--from <time>', 'start, ISO 8601 or unix seconds')
+    .requiredOption('--to <time>', 'end (exclusive), ISO 8601 or unix seconds')
+    .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+    .addOption(new Option('--table <table>', 'what to export').choices([...EXPORT_TABLES]).default('cells'))
+    .requiredOption('--out <file>', 'output file')
+    .option('--res <n>', 'cells: H3 resolution, 2-7', '4')
+    .addOption(new Option('--method <method>', 'cells: degraded-aircraft rule').choices(['nacp', 'nic']).default('nacp'))
+    .option('--bucket <duration>', 'cells: time bucket, 1m, 1h or 24h', '1h')
+    .action(async (o: ExportFlags) => {
+      const from = parseTime(o.from, '--from');
+      const to = parseTime(o.to, '--to');
+      if (!(to > from)) throw new UsageError(`--to (${o.to}) must be after --from (${o.from})`);
+      const res = parseIntIn(o.res, '--res', 2, 7);
+      const bucket = parseDuration(o.bucket, '--bucket');
+      if (!BUCKETS.includes(bucket)) throw new UsageError(`--bucket '${o.bucket}' must be 1m, 1h or 24h`);
+      if (!existsSync(o.db)) throw new UsageError(`database ${o.db} does not exist: create it with gnsswatch ingest FILE... --db ${o.db}`);
+      const store = await openStoreForCli(o.db);
+      try {
+        const n = await store.exportTable(o.table, o.format, o.out, { from, to, res, method: o.method, bucket });
+        process.stderr.write(`gnsswatch: ${n} ${o.table} row(s) written to ${o.out}\n`);
+      } catch (err) {
+        if (err instanceof QueryTooLargeError) throw new UsageError(`export: ${err.message}`);
+        const why = (err as Error).message.split('\n')[0];
+        if (/IO Error|No such file|Permission denied|Cannot open/i.test(why)) throw new UsageError(`cannot write ${o.out}: ${why}; check the folder exists and is writable`);
+        throw err;
+      } finally {
+        await store.close();
+      }
+    });
+}

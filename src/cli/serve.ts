@@ -1,0 +1,105 @@
+/**
+ * `gnsswatch serve`: the map and API over a database, optionally ingesting a live Beast feed
+ * and pushing closed buckets to browsers.
+ *   gnsswatch serve --db PATH [--beast HOST:PORT] [--host 127.0.0.1] [--port 8080] [--style URL]
+ */
+import { Command } from 'commander';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../server/app.ts';
+import { LiveHub } from '../server/live.ts';
+import type { Store } from '../store/store.ts';
+import { buildWeb } from '../../web/build.ts';
+import { UsageError, parseIntIn, parseLatLon } from './errors.ts';
+import { openStoreForCli, parseHostPort, runLiveIngest, signalOnExit } from './ingest.ts';
+
+export interface StartOptions {
+  host: string;
+  port: number;
+  styleUrl?: string;
+  hub?: LiveHub;
+}
+
+/**
+ * Build the web app, listen, and print `gnsswatch: map at URL` as a line on stdout. Without a
+ * built web app (build failed) the API is still served, with a warning.
+ */
+export async function startServer(store: Store, o: StartOptions): Promise<{ app: FastifyInstance; url: string }> {
+  let webDir: string | undefined;
+  try {
+    webDir = await buildWeb();
+  } catch (err) {
+    process.stderr.write(`gnsswatch: the web app could not be built (${(err as Error).message.split('\n')[0]}); serving the API only\n`);
+  }
+  const app = buildServer(store, { styleUrl: o.styleUrl, webDir, live: o.hub });
+  try {
+    await app.listen({ host: o.host, port: o.port });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`port ${o.port} on ${o.host} is in use: pick another with --port (0 = any free port)`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`--host ${o.host} is not an address of this machine: use 127.0.0.1 or 0.0.0.0`);
+    throw err;
+  }
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : o.port;
+  const host = o.host.includes(':') ? `[${o.host}]` : o.host;
+  const url = `http://${host}:${port}/`;
+  process.stdout.write(`gnsswatch: map at ${url}\n`);
+  return { app, url };
+}
+
+/** Serve until SIGINT/SIGTERM, with a live ingest alongside when asked; then close everything. */
+export async function serveUntilExit(store: Store, o: StartOptions & { beast?: { host: string; port: number }; ref?: { lat: number; lon: number }; retentionDays?: number }): Promise<void> {
+  const signal = signalOnExit();
+  const hub = o.beast ? new LiveHub() : undefined;
+  const { app } = await startServer(store, { ...o, hub });
+  const ingest = o.beast
+    ? runLiveIngest({
+        store,
+        ...o.beast,
+        ref: o.ref,
+        hub,
+        retentionDays: o.retentionDays,
+        signal,
+        onStatus: (s) => {
+          if (s.error) process.stderr.write(`gnsswatch: ${o.beast!.host}:${o.beast!.port}: ${s.error} (attempt ${s.attempts}, retrying)\n`);
+        },
+      })
+    : new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  await ingest;
+  await app.close();
+}
+
+interface ServeFlags {
+  db: string;
+  beast?: string;
+  host: string;
+  port: string;
+  style?: string;
+  ref?: string;
+  retentionDays?: string;
+}
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('serve the map and API over a database; with --beast, also ingest a live feed and push updates')
+    .requiredOption('--db <path>', 'database file (created if missing)')
+    .option('--beast <host:port>', 'also ingest this live Beast TCP feed')
+    .option('--host <address>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
+    .option('--port <n>', 'port to listen on (0 = any free port)', '8080')
+    .option('--style <url>', 'an online MapLibre style URL for the base map (default: the built-in offline map)')
+    .option('--ref <lat,lon>', 'receiver position for local CPR decoding of the live feed')
+    .option('--retention-days <n>', 'keep raw fixes of the live feed this many days')
+    .action(async (o: ServeFlags) => {
+      const port = parseIntIn(o.port, '--port', 0, 65535);
+      const beast = o.beast ? parseHostPort(o.beast, '--beast') : undefined;
+      const ref = o.ref ? parseLatLon(o.ref, '--ref') : undefined;
+      const retentionDays = o.retentionDays ? parseIntIn(o.retentionDays, '--retention-days', 1, 36500) : undefined;
+      if (o.style !== undefined && !/^https?:\/\//.test(o.style)) throw new UsageError(`--style '${o.style}' must be an http(s) URL of a MapLibre style JSON`);
+      const store = await openStoreForCli(o.db);
+      try {
+        await serveUntilExit(store, { host: o.host, port, styleUrl: o.style, beast, ref, retentionDays });
+      } finally {
+        await store.close();
+      }
+    });
+}

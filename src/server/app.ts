@@ -1,0 +1,90 @@
+/** The HTTP API (contract in the lead's brief, mirrored by web/), the live WebSocket and the static web app. */
+import { readFileSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { QueryTooLargeError, RESOLUTIONS, BUCKETS, type Store } from '../store/store.ts';
+import { toApiCell, type LiveFeed } from './live.ts';
+import { BadRequestError, CellParam, CellsQuery, HistoryQuery, IcaoParam, RangeQuery, parse, resolveRange } from './params.ts';
+
+const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+/** Tracks shown with an event start this long before it and end this long after it. */
+const EVENT_TRACK_MARGIN_SECONDS = 600;
+const EVENT_TRACK_MAX_AIRCRAFT = 200;
+
+export interface ServerOptions {
+  /** An online map style the web app may use instead of its offline base map. */
+  styleUrl?: string;
+  /** The built web app (web/build.ts buildWeb()); without it only the API is served. */
+  webDir?: string;
+  live?: LiveFeed;
+  logger?: boolean;
+}
+
+export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInstance {
+  const app = Fastify({ logger: opts.logger ?? false });
+  const live = opts.live !== undefined;
+  const dataEnd = async () => (await store.stats()).to;
+  const range = (query: unknown) => resolveRange(parse(RangeQuery, query), dataEnd);
+
+  app.setErrorHandler((err, _req, reply) => {
+    if (err instanceof BadRequestError || err instanceof QueryTooLargeError) return reply.code(400).send({ error: err.message });
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    if (status < 500) return reply.code(status).send({ error: (err as Error).message });
+    app.log.error(err);
+    return reply.code(500).send({ error: `internal error: ${(err as Error).message}` });
+  });
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: `no such path: ${req.method} ${req.url.split('?')[0]}` }));
+
+  app.get('/api/health', async () => ({ ok: true, version: VERSION }));
+
+  app.get('/api/config', async () => ({ style_url: opts.styleUrl ?? null, live }));
+
+  app.get('/api/stats', async () => ({ ...(await store.stats()), resolutions: RESOLUTIONS, buckets: BUCKETS, live }));
+
+  app.get('/api/cells', async (req) => {
+    const q = parse(CellsQuery, req.query);
+    const r = await resolveRange(q, dataEnd);
+    const cells = await store.cells({ ...r, res: q.res, method: q.method, bucket: q.bucket });
+    return { res: q.res, method: q.method, bucket: q.bucket, cells: cells.map(toApiCell) };
+  });
+
+  app.get<{ Params: { cell: string } }>('/api/cells/:cell/history', async (req) => {
+    const cell = parse(CellParam, req.params.cell);
+    const q = parse(HistoryQuery, req.query);
+    const r = await resolveRange(q, dataEnd);
+    return store.cellHistory(cell, { ...r, method: q.method, bucket: q.bucket });
+  });
+
+  app.get('/api/events', async (req) => ({ events: await store.events(await range(req.query)) }));
+
+  app.get<{ Params: { id: string } }>('/api/events/:id', async (req, reply) => {
+    const event = await store.event(req.params.id);
+    if (!event) return reply.code(404).send({ error: `no event with id '${req.params.id}': list them with /api/events` });
+    const tracks = [];
+    for (const icao of event.aircraft.slice(0, EVENT_TRACK_MAX_AIRCRAFT)) {
+      tracks.push(await store.track(icao, event.start - EVENT_TRACK_MARGIN_SECONDS, event.end + EVENT_TRACK_MARGIN_SECONDS));
+    }
+    return { event, tracks };
+  });
+
+  app.get<{ Params: { icao: string } }>('/api/aircraft/:icao/track', async (req) => {
+    const icao = parse(IcaoParam, req.params.icao);
+    const r = await range(req.query);
+    return store.track(icao, r.from, r.to);
+  });
+
+  app.get('/api/spoofed', async (req) => ({ spoofed: await store.spoofed(await range(req.query)) }));
+
+  app.register(fastifyWebsocket);
+  app.register(async (scope) => {
+    scope.get('/api/live', { websocket: true }, (socket) => {
+      socket.send(JSON.stringify({ type: 'hello', live }));
+      const unsubscribe = opts.live?.subscribe((m) => socket.send(JSON.stringify(m)));
+      socket.on('close', () => unsubscribe?.());
+    });
+  });
+
+  if (opts.webDir) app.register(fastifyStatic, { root: opts.webDir });
+  return app;
+}

@@ -1,0 +1,250 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { cellToParent, latLngToCell } from 'h3-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AircraftBucket, InterferenceEvent, SpoofedAircraft } from '../../src/detect/types.ts';
+import type { Fix } from '../../src/track/fix.ts';
+import { openDuckDbStore } from '../../src/store/duckdb.ts';
+import type { Store } from '../../src/store/store.ts';
+
+// 2024-10-01T12:00:00Z, a whole hour.
+const T0 = 1727784000;
+// Two res-7 cells near Incheon that share one res-4 parent (checked in a test below).
+const CELL_A = latLngToCell(37.46, 126.44, 7);
+const CELL_B = latLngToCell(37.47, 126.46, 7);
+
+function bucket(icao: string, minute: number, cell: string, degraded: boolean, method: 'nacp' | 'nic' = 'nacp'): AircraftBucket {
+  return {
+    bucket_start: T0 + minute * 60,
+    bucket_seconds: 60,
+    res: 7,
+    method,
+    cell,
+    icao,
+    degraded,
+    reason: degraded ? 'nacp<=2' : '',
+    estimated: false,
+  };
+}
+
+function fix(icao: string, t: number, lat: number, lon: number, extra: Partial<Fix> = {}): Fix {
+  return { t, icao, lat, lon, alt_baro: 35000, ground: false, nic: 8, rc: 186, nac_p: 9, sil: 3, version: 2, source: 'adsb', ...extra };
+}
+
+let dir: string;
+let store: Store;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gw-store-'));
+  store = await openDuckDbStore(join(dir, 'test.duckdb'));
+});
+
+afterAll(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('DuckDB store: cells', () => {
+  it('the two test cells share a res-4 parent but differ at res 7', () => {
+    expect(CELL_A).not.toBe(CELL_B);
+    expect(cellToParent(CELL_A, 4)).toBe(cellToParent(CELL_B, 4));
+  });
+
+  it('counts distinct aircraft per cell and bucket, and a second ingest does not double count', async () => {
+    const rows = [
+      bucket('aaaaa1', 0, CELL_A, false),
+      bucket('aaaaa2', 0, CELL_A, false),
+      bucket('aaaaa3', 0, CELL_A, true),
+      // Same aircraft, later minute, other res-7 cell of the same res-4 parent.
+      bucket('aaaaa1', 5, CELL_B, false),
+    ];
+    await store.upsertAircraftBuckets(rows);
+    await store.upsertAircraftBuckets(rows);
+    const hour = await store.cells({ from: T0, to: T0 + 3600, res: 4, method: 'nacp', bucket: 3600 });
+    expect(hour).toHaveLength(1);
+    expect(hour[0]).toMatchObject({ bucket_start: T0, cell: cellToParent(CELL_A, 4), healthy: 2, degraded: 1, res: 4, method: 'nacp' });
+    // gpsjam share: 100 * (1 - 1) / 3 = 0, band low.
+    expect(hour[0].share_pct).toBe(0);
+    expect(hour[0].band).toBe('low');
+
+    const minutes = await store.cells({ from: T0, to: T0 + 3600, res: 7, method: 'nacp', bucket: 60 });
+    expect(minutes.map((c) => [c.bucket_start, c.cell, c.healthy, c.degraded])).toEqual([
+      [T0, CELL_A, 2, 1],
+      [T0 + 300, CELL_B, 1, 0],
+    ]);
+  });
+
+  it('two receivers hearing one aircraft count it once, degraded if either saw it degraded', async () => {
+    await store.upsertAircraftBuckets([bucket('bbbbb1', 120, CELL_A, false)]); // receiver 1
+    await store.upsertAircraftBuckets([bucket('bbbbb1', 120, CELL_A, true)]); // receiver 2
+    const cells = await store.cells({ from: T0 + 7200, to: T0 + 7260, res: 7, method: 'nacp', bucket: 60 });
+    expect(cells).toHaveLength(1);
+    expect(cells[0]).toMatchObject({ healthy: 0, degraded: 1 });
+  });
+
+  it('keeps methods apart and filters by time', async () => {
+    await store.upsertAircraftBuckets([bucket('ccccc1', 240, CELL_A, true, 'nic'), bucket('ccccc2', 240, CELL_A, true, 'nic')]);
+    const nic = await store.cells({ from: T0 + 4 * 3600, to: T0 + 5 * 3600, res: 5, method: 'nic', bucket: 86400 });
+    // Day bucket starts at midnight: T0 is 12:00Z, so the day started 12 h earlier.
+    expect(nic).toHaveLength(1);
+    expect(nic[0]).toMatchObject({ bucket_start: T0 - 12 * 3600, healthy: 0, degraded: 2 });
+    // 100 * (2 - 1) / 2 = 50 % → high (≥ 10 %).
+    expect(nic[0].share_pct).toBe(50);
+    expect(nic[0].band).toBe('high');
+    expect(await store.cells({ from: T0 + 4 * 3600, to: T0 + 5 * 3600, res: 5, method: 'nacp', bucket: 3600 })).toEqual([]);
+  });
+
+  it('gives a cell history with its aircraft and their callsigns', async () => {
+    await store.addFixes([fix('aaaaa3', T0 + 10, 37.46, 126.44, { callsign: 'KAL123' })]);
+    const h = await store.cellHistory(cellToParent(CELL_A, 4), { from: T0, to: T0 + 3600, method: 'nacp', bucket: 60 });
+    expect(h.res).toBe(4);
+    expect(h.series.map((p) => [p.bucket_start, p.healthy, p.degraded])).toEqual([
+      [T0, 2, 1],
+      [T0 + 300, 1, 0],
+    ]);
+    expect(h.aircraft).toEqual([
+      { icao: 'aaaaa3', callsign: 'KAL123', degraded: true, reason: 'nacp<=2' },
+      { icao: 'aaaaa1', callsign: '', degraded: false, reason: '' },
+      { icao: 'aaaaa2', callsign: '', degraded: false, reason: '' },
+    ]);
+  });
+
+  it('rejects resolutions and buckets it cannot aggregate to', async () => {
+    await expect(store.cells({ from: T0, to: T0 + 60, res: 8, method: 'nacp', bucket: 60 })).rejects.toThrow(/res 8/);
+    await expect(store.cells({ from: T0, to: T0 + 60, res: 4, method: 'nacp', bucket: 120 })).rejects.toThrow(/bucket 120/);
+  });
+});
+
+const EVENT: InterferenceEvent = {
+  id: 'jam-1',
+  kind: 'jamming',
+  start: T0,
+  end: T0 + 1800,
+  cells: [cellToParent(CELL_A, 4)],
+  aircraft: ['aaaaa3'],
+  source: { lat: 38.0, lon: 125.7, uncertainty_km: 40 },
+  peak_share_pct: 33.3,
+};
+
+describe('DuckDB store: events, spoofed, fixes', () => {
+  it('upserts events by id and filters by overlap', async () => {
+    await store.upsertEvents([EVENT, { ...EVENT, id: 'spoof-1', kind: 'spoofing', source: null, false_points: [{ lat: 37.5, lon: 127 }], start: T0 + 7200, end: T0 + 7300 }]);
+    await store.upsertEvents([{ ...EVENT, end: T0 + 2400 }]);
+    expect(await store.event('jam-1')).toEqual({ ...EVENT, end: T0 + 2400 });
+    expect(await store.event('nope')).toBeNull();
+    expect((await store.events({ from: T0 + 2000, to: T0 + 3000 })).map((e) => e.id)).toEqual(['jam-1']);
+    const spoof = await store.event('spoof-1');
+    expect(spoof?.source).toBeNull();
+    expect(spoof?.false_points).toEqual([{ lat: 37.5, lon: 127 }]);
+    expect(spoof?.peak_share_pct).toBe(33.3);
+  });
+
+  it('upserts spoofed aircraft', async () => {
+    const s: SpoofedAircraft = { icao: 'ddddd1', callsign: 'AAR7', intervals: [[T0 + 100, T0 + 200]], checks: [{ check: 'position_jump', t: T0 + 100, detail: '80 km in 2 s' }] };
+    await store.upsertSpoofed([s]);
+    await store.upsertSpoofed([{ ...s, intervals: [[T0 + 100, T0 + 260]] }]);
+    expect(await store.spoofed({ from: T0, to: T0 + 3600 })).toEqual([{ ...s, intervals: [[T0 + 100, T0 + 260]] }]);
+    expect(await store.spoofed({ from: T0 + 300, to: T0 + 3600 })).toEqual([]);
+  });
+
+  it('stores fixes once and answers tracks in time order', async () => {
+    const fixes = [fix('eeeee1', T0 + 2, 37.1, 126.1, { alt_baro: undefined, nac_p: undefined }), fix('eeeee1', T0 + 1, 37.0, 126.0, { callsign: 'AAR1' })];
+    await store.addFixes(fixes);
+    await store.addFixes(fixes);
+    const tr = await store.track('eeeee1', T0, T0 + 60);
+    expect(tr).toEqual({
+      icao: 'eeeee1',
+      callsign: 'AAR1',
+      points: [
+        [T0 + 1, 37.0, 126.0, 35000, 8, 9],
+        [T0 + 2, 37.1, 126.1, null, 8, null],
+      ],
+    });
+  });
+
+  it('skips fixes without a time (a counter-only recording given no start)', async () => {
+    await store.addFixes([fix('99999a', NaN, 37, 126), fix('99999a', T0 + 7, 37, 126)]);
+    expect((await store.track('99999a', 0, 2e9)).points.map((p) => p[0])).toEqual([T0 + 7]);
+  });
+
+  it('drops fixes older than the retention before the newest fix', async () => {
+    await store.addFixes([fix('fffff1', T0 - 10 * 86400, 37, 126), fix('fffff1', T0 - 86400, 37, 126)]);
+    await store.addFixes([fix('fffff1', T0 + 3, 37, 126)], { retentionDays: 2 });
+    expect((await store.track('fffff1', 0, 2e9)).points.map((p) => p[0])).toEqual([T0 - 86400, T0 + 3]);
+  });
+
+  it('reports stats', async () => {
+    const s = await store.stats();
+    expect(s.events).toBe(2);
+    expect(s.spoofed).toBe(1);
+    expect(s.fixes).toBe(6); // aaaaa3 ×1, eeeee1 ×2, 99999a ×1, fffff1 ×2 after retention
+    expect(s.from).toBe(T0 - 86400); // oldest kept fix
+    expect(s.to).toBe(T0 + 240 * 60 + 60); // end of the last stored minute
+    // distinct (minute, method, res-7 cell): A@0, B@5, A@120, A@240(nic)
+    expect(s.cell_buckets).toBe(4);
+    // aaaaa1-3, bbbbb1, ccccc1-2, eeeee1, 99999a, fffff1
+    expect(s.aircraft).toBe(9);
+  });
+});
+
+describe('DuckDB store: exports', () => {
+  it('writes Parquet that DuckDB reads back', async () => {
+    const path = join(dir, 'cells.parquet');
+    const n = await store.exportTable('cells', 'parquet', path, { from: T0, to: T0 + 3600, res: 7, bucket: 60 });
+    expect(n).toBe(2);
+    const inst = await DuckDBInstance.create(':memory:');
+    const conn = await inst.connect();
+    const rows = (await conn.runAndReadAll(`SELECT cell, healthy::INTEGER h, degraded::INTEGER d, band FROM read_parquet('${path}') ORDER BY bucket_start`)).getRowObjectsJS();
+    expect(rows).toEqual([
+      { cell: CELL_A, h: 2, d: 1, band: 'low' },
+      { cell: CELL_B, h: 1, d: 0, band: 'low' },
+    ]);
+    const fixesPath = join(dir, 'fixes.parquet');
+    // aaaaa3 at T0+10, eeeee1 at T0+1 and T0+2, fffff1 at T0+3, 99999a at T0+7
+    expect(await store.exportTable('fixes', 'parquet', fixesPath, { from: T0, to: T0 + 60 })).toBe(5);
+    const f = (await conn.runAndReadAll(`SELECT count(DISTINCT icao)::INTEGER n FROM read_parquet('${fixesPath}')`)).getRowsJS();
+    expect(f).toEqual([[4]]);
+    conn.closeSync();
+    inst.closeSync();
+  });
+
+  it('writes CSV with a header', async () => {
+    const path = join(dir, 'events.csv');
+    expect(await store.exportTable('events', 'csv', path, { from: T0, to: T0 + 86400 })).toBe(2);
+    const lines = (await readFile(path, 'utf8')).trim().split('\n');
+    expect(lines[0].split(',').slice(0, 4)).toEqual(['id', 'kind', 'start', 'end']);
+    expect(lines).toHaveLength(3);
+    expect(lines[1].startsWith('jam-1,jamming,')).toBe(true);
+  });
+
+  it('writes GeoJSON hexagons', async () => {
+    const path = join(dir, 'cells.geojson');
+    await store.exportTable('cells', 'geojson', path, { from: T0, to: T0 + 3600 });
+    const gj = JSON.parse(await readFile(path, 'utf8'));
+    expect(gj.type).toBe('FeatureCollection');
+    expect(gj.features).toHaveLength(1);
+    const ring = gj.features[0].geometry.coordinates[0];
+    expect(ring.length).toBe(7); // a hexagon, closed: 6 vertices + the first again
+    expect(gj.features[0].properties).toMatchObject({ healthy: 2, degraded: 1 });
+    const ev = JSON.parse(await (async () => {
+      const p = join(dir, 'events.geojson');
+      await store.exportTable('events', 'geojson', p, { from: T0, to: T0 + 86400 });
+      return readFile(p, 'utf8');
+    })());
+    expect(ev.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(['jam-1', 'spoof-1']);
+  });
+});
+
+describe('DuckDB store: persistence', () => {
+  it('keeps data across close and reopen', async () => {
+    const path = join(dir, 'persist.duckdb');
+    const a = await openDuckDbStore(path);
+    await a.upsertEvents([EVENT]);
+    await a.close();
+    const b = await openDuckDbStore(path);
+    expect(await b.event('jam-1')).toEqual(EVENT);
+    await b.close();
+  });
+});
