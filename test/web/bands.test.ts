@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { BAND_COLOURS, bandColour, bandOf, fillOpacity } from '../../web/src/bands.ts';
+
+describe('bands', () => {
+  // Thresholds from DESIGN.md "Method defaults": low < 2 %, medium 2-10 %, high >= 10 %.
+  it.each([
+    [0, 'low'],
+    [1.99, 'low'],
+    [2, 'medium'],
+    [9.99, 'medium'],
+    [10, 'high'],
+    [100, 'high'],
+  ])('%s %% is %s', (share, band) => {
+    expect(bandOf(share)).toBe(band);
+  });
+
+  it('colours are green, amber, red, grey for no data, all distinct', () => {
+    expect(bandColour('low')).toBe(BAND_COLOURS.low);
+    expect(bandColour('high')).toBe(BAND_COLOURS.high);
+    expect(bandColour('something-else')).toBe(BAND_COLOURS.none);
+    expect(new Set(Object.values(BAND_COLOURS)).size).toBe(4);
+    // Hue order: the red channel leads in high, the green channel in low.
+    const rgb = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+    const [lr, lg] = rgb(BAND_COLOURS.low);
+    const [hr, hg] = rgb(BAND_COLOURS.high);
+    expect(lg).toBeGreaterThan(lr);
+    expect(hr).toBeGreaterThan(hg);
+  });
+
+  it('fill opacity grows with aircraft and saturates', () => {
+    expect(fillOpacity(1)).toBeLessThan(fillOpacity(10));
+    expect(fillOpacity(20)).toBe(fillOpacity(500));
+    expect(fillOpacity(0)).toBeGreaterThan(0);
+    expect(fillOpacity(1000)).toBeLessThanOrEqual(1);
+  });
+});

@@ -1,0 +1,72 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWeb, unwrapRing } from '../../web/build.ts';
+
+describe('buildWeb', () => {
+  let dir: string;
+  let out: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'gnsswatch-web-'));
+    out = await buildWeb(dir);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('writes the app, the MapLibre css and the base map into the directory it returns', async () => {
+    expect(out).toBe(dir);
+    const html = await readFile(join(out, 'index.html'), 'utf8');
+    expect(html).toContain('src="bundle.js"');
+    expect(html).toContain('href="maplibre-gl.css"');
+    expect((await stat(join(out, 'bundle.js'))).size).toBeGreaterThan(100_000); // MapLibre alone is ~800 kB
+    expect(await readFile(join(out, 'maplibre-gl.css'), 'utf8')).toContain('.maplibregl-map');
+  });
+
+  it('references no network resource at run time', async () => {
+    const html = await readFile(join(out, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+  });
+
+  it('base map: land has no ring that jumps across the antimeridian', async () => {
+    const land = JSON.parse(await readFile(join(out, 'land.geojson'), 'utf8'));
+    let jumps = 0;
+    let rings = 0;
+    for (const f of land.features) {
+      for (const poly of f.geometry.coordinates as number[][][][]) {
+        for (const ring of poly) {
+          rings++;
+          for (let i = 1; i < ring.length; i++) {
+            // A step along the pole (the closure of Antarctica) is not a jump across the map.
+            if (Math.abs(ring[i][0] - ring[i - 1][0]) > 180 && Math.abs(ring[i][1]) !== 90) jumps++;
+          }
+        }
+      }
+    }
+    expect(rings).toBeGreaterThan(1000); // Natural Earth 50m land has over a thousand islands
+    expect(jumps).toBe(0);
+    const borders = JSON.parse(await readFile(join(out, 'borders.geojson'), 'utf8'));
+    expect(borders.type).toBe('MultiLineString');
+  });
+
+  it('does not rebuild when up to date', async () => {
+    const before = (await stat(join(out, 'bundle.js'))).mtimeMs;
+    const t0 = performance.now();
+    await buildWeb(dir);
+    expect((await stat(join(out, 'bundle.js'))).mtimeMs).toBe(before);
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+});
+
+describe('unwrapRing', () => {
+  it('keeps a ring crossing the antimeridian continuous', () => {
+    // A square from 179 E to 179 W: the second point is 181 once unwrapped.
+    const ring = [[179, 1], [-179, 1], [-179, -1], [179, -1], [179, 1]];
+    expect(unwrapRing(ring)).toEqual([[179, 1], [181, 1], [181, -1], [179, -1], [179, 1]]);
+  });
+
+  it('closes a ring that goes round the pole through the pole', () => {
+    const ring = [[-180, -80], [-90, -81], [0, -80], [90, -81], [180, -80]];
+    const out = unwrapRing(ring);
+    expect(out.slice(-3)).toEqual([[180, -90], [-180, -90], [-180, -80]]);
+  });
+});

@@ -1,0 +1,24 @@
+/** The legend: band colours (including "no data"), opacity meaning, and track colours. */
+import { BAND_COLOURS, BAND_LABELS } from './bands.ts';
+import { INTEGRITY_COLOURS } from './tracks.ts';
+
+export function legendHtml(method: string): string {
+  const bands = (['high', 'medium', 'low', 'none'] as const)
+    .map((b) => `<li><span class="swatch" style="background:${BAND_COLOURS[b]}"></span>${BAND_LABELS[b]}</li>`)
+    .join('');
+  const tracks = (
+    [
+      ['good', 'Track: integrity good'],
+      ['reduced', 'Track: reduced'],
+      ['lost', 'Track: lost'],
+    ] as const
+  )
+    .map(([k, l]) => `<li><span class="swatch line" style="background:${INTEGRITY_COLOURS[k]}"></span>${l}</li>`)
+    .join('');
+  return (
+    `<h3>Aircraft with degraded GNSS <small>(${method === 'nic' ? 'NIC < 7' : 'NACp ≤ 2'})</small></h3>` +
+    `<ul>${bands}</ul><p class="muted">Stronger fill = more aircraft seen.</p>` +
+    `<ul class="tracks">${tracks}<li><span class="swatch dot" style="background:#ffd166"></span>Estimated source</li>` +
+    `<li><span class="swatch dot" style="background:#c77dff"></span>Spoofing</li></ul>`
+  );
+}

@@ -1,0 +1,40 @@
+/** The live feed: a WebSocket to /api/live that reconnects with backoff and reports its state. */
+import type { InterferenceEvent } from '../../src/detect/types.ts';
+import type { CellRow } from './api.ts';
+
+export type LiveMessage =
+  | { type: 'hello'; live: boolean }
+  | { type: 'cells'; bucket_start: number; bucket: number; res: number; method: string; cells: CellRow[] }
+  | { type: 'events'; events: InterferenceEvent[] };
+
+export interface LiveHandlers {
+  message(m: LiveMessage): void;
+  state(connected: boolean, live: boolean): void;
+}
+
+export function connectLive(h: LiveHandlers, url = new URL('/api/live', location.href)): void {
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  let delay = 1000;
+  const open = () => {
+    const ws = new WebSocket(url);
+    ws.onmessage = (e) => {
+      let m: LiveMessage;
+      try {
+        m = JSON.parse(String(e.data)) as LiveMessage;
+      } catch {
+        return; // a malformed push is not worth breaking the map for
+      }
+      if (m.type === 'hello') {
+        delay = 1000;
+        h.state(true, m.live);
+      }
+      h.message(m);
+    };
+    ws.onclose = () => {
+      h.state(false, false);
+      setTimeout(open, delay);
+      delay = Math.min(delay * 2, 30_000);
+    };
+  };
+  open();
+}
