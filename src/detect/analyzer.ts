@@ -1,0 +1,62 @@
+/**
+ * The analyzer: one TrackSink that fans fixes and evidence out to the integrity grid and the
+ * spoof detector, and at the end turns them into cell-buckets, jamming events (with their
+ * estimated sources) and spoofing results.
+ */
+import type { Fix, Evidence, TrackSink } from '../track/fix.ts';
+import type { AircraftBucket, CellBucket, InterferenceEvent, Method, SpoofedAircraft } from './types.ts';
+import { IntegrityGrid } from './grid.ts';
+import { cellBucketsFrom } from './cell-share.ts';
+import { detectJammingEvents } from './events.ts';
+import { SpoofDetector } from './spoof.ts';
+
+export interface AnalyzerOptions {
+  res?: number;
+  bucketSeconds?: number;
+  method?: Method;
+  receivers?: { lat: number; lon: number; range_km: number }[];
+}
+
+export interface AnalysisResult {
+  cells: CellBucket[];
+  aircraftBuckets: AircraftBucket[];
+  /** Jamming and spoofing, by start time. */
+  events: InterferenceEvent[];
+  spoofed: SpoofedAircraft[];
+  fixes: number;
+  aircraft: number;
+}
+
+export class Analyzer implements TrackSink {
+  private readonly grid: IntegrityGrid;
+  private readonly spoof: SpoofDetector;
+  private readonly seen = new Set<string>();
+  private fixes = 0;
+
+  constructor(opts: AnalyzerOptions = {}) {
+    this.grid = new IntegrityGrid({ res: opts.res, bucketSeconds: opts.bucketSeconds, method: opts.method });
+    this.spoof = new SpoofDetector({ receivers: opts.receivers });
+  }
+
+  fix(f: Fix): void {
+    this.fixes++;
+    this.seen.add(f.icao);
+    this.grid.fix(f);
+    this.spoof.fix(f);
+  }
+
+  evidence(e: Evidence): void {
+    this.seen.add(e.icao);
+    this.grid.evidence(e);
+    this.spoof.evidence(e);
+  }
+
+  finish(): AnalysisResult {
+    const aircraftBuckets = this.grid.finish();
+    const cells = cellBucketsFrom(aircraftBuckets);
+    const jamming = detectJammingEvents(cells, { aircraftBuckets, samples: this.grid.samples });
+    const { spoofed, events: spoofing } = this.spoof.finish();
+    const events = [...jamming, ...spoofing].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
+    return { cells, aircraftBuckets, events, spoofed, fixes: this.fixes, aircraft: this.seen.size };
+  }
+}

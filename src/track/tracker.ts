@@ -1,0 +1,320 @@
+/**
+ * The tracker: per-aircraft state between frames. It pairs CPR halves into positions
+ * (global from an even/odd pair within 10 s airborne, 25 s surface; else local against the
+ * aircraft's last position or the receiver), carries NIC supplements, ADS-B version, NACp
+ * and SIL from operational status, velocity and altitudes, and pushes one Fix per resolved
+ * position to its sink, plus Evidence for TC0 (no position: the GNSS-lost signature) and
+ * for each NACp report.
+ *
+ * A position that implies more than 1000 kt from the tracker's reference is still emitted
+ * (spoof detection needs to see it) but does not move the reference, unless the next one
+ * agrees with it: then the aircraft really is there, and the old reference was wrong.
+ */
+import { ModeSRecord, SOURCE_NAMES } from '../modes/record.ts';
+import { cprGlobalAirborne, cprGlobalSurface, cprLocalAirborne, cprLocalSurface } from '../modes/cpr.ts';
+import { nicFor, rcFor } from '../modes/nic.ts';
+import { nacpFromTypeCodeV0 } from '../modes/nacp.ts';
+import { silFromTypeCodeV0 } from '../modes/sil.ts';
+import { haversineKm } from '../detect/geo.ts';
+import type { Fix, TrackSink } from './fix.ts';
+import { AircraftState } from './aircraft-state.ts';
+
+export interface TrackerOptions {
+  sink: TrackSink;
+  /** Receiver position: the reference for local CPR decoding of aircraft without one. */
+  ref?: { lat: number; lon: number };
+  evictAfterSeconds?: number; // default 300
+  /** Copied into every Fix and Evidence. */
+  receiver?: string;
+}
+
+export interface CommbHint {
+  altitude: number;
+  groundspeed: number;
+  track: number;
+  true_airspeed: number;
+  vertical_rate: number;
+  callsign: string;
+}
+
+const PAIR_SECONDS_AIRBORNE = 10;
+const PAIR_SECONDS_SURFACE = 25;
+/** A reference older than this may be more than half a CPR zone (180 NM) away at 1000 kt. */
+const REF_MAX_AGE_SECONDS = 600;
+const MAX_SPEED_KMS = (1000 * 1.852) / 3600;
+const JUMP_SLACK_KM = 2; // CPR quantisation and clock skew between receivers
+const ALT_MAX_AGE_SECONDS = 30;
+const SWEEP_SECONDS = 60;
+const NO_ADDRESS = 1 << 24; // key offset for DF18 non-ICAO addresses
+
+export class Tracker {
+  /** Set when update() returns true: the position and integrity it resolved. */
+  lastLat = NaN;
+  lastLon = NaN;
+  lastNic = -1;
+  lastRc = NaN;
+
+  private readonly sink: TrackSink;
+  private readonly ref?: { lat: number; lon: number };
+  private readonly evictAfter: number;
+  private readonly receiver?: string;
+  private readonly aircraft = new Map<number, AircraftState>();
+  private readonly hint: CommbHint = {
+    altitude: NaN,
+    groundspeed: NaN,
+    track: NaN,
+    true_airspeed: NaN,
+    vertical_rate: NaN,
+    callsign: '',
+  };
+  private readonly out = new Float64Array(2);
+  private now = 0;
+  private sweptAt = -Infinity;
+
+  constructor(opts: TrackerOptions) {
+    this.sink = opts.sink;
+    this.ref = opts.ref;
+    this.evictAfter = opts.evictAfterSeconds ?? 300;
+    this.receiver = opts.receiver;
+  }
+
+  get aircraftCount(): number {
+    return this.aircraft.size;
+  }
+
+  /** Forget every aircraft (end of a stream, or before an unrelated one). */
+  flush(): void {
+    this.aircraft.clear();
+  }
+
+  /**
+   * Feed one decoded frame. Returns true when it resolved a position (then lastLat, lastLon,
+   * lastNic, lastRc describe it). Frames without a valid CRC are ignored; Address/Parity
+   * replies (DF0/4/16/20) only update the altitude of an aircraft already tracked.
+   */
+  update(rec: ModeSRecord): boolean {
+    if (!rec.crc_ok || rec.icao < 0) return false;
+    // Frames without a time (AVR without timestamps) share the latest known one.
+    const t = Number.isFinite(rec.t) ? rec.t : this.now;
+    this.now = t;
+    if (t - this.sweptAt >= SWEEP_SECONDS) this.sweep(t);
+    if (rec.df !== 17 && rec.df !== 18) {
+      this.surveillance(rec, t);
+      return false;
+    }
+    const key = rec.non_icao ? rec.icao + NO_ADDRESS : rec.icao;
+    let ac = this.aircraft.get(key);
+    if (ac === undefined) {
+      ac = new AircraftState(rec.icao.toString(16).padStart(6, '0'));
+      this.aircraft.set(key, ac);
+    }
+    ac.seen = t;
+    ac.source = SOURCE_NAMES[rec.source] ?? 'adsb';
+    const tc = rec.tc;
+    if (tc >= 1 && tc <= 4) {
+      if (rec.callsign !== '') ac.callsign = rec.callsign;
+    } else if (tc === 0) {
+      this.noPosition(rec, ac);
+    } else if (tc >= 5 && tc <= 8) {
+      return this.position(rec, ac, t, true);
+    } else if ((tc >= 9 && tc <= 18) || (tc >= 20 && tc <= 22)) {
+      return this.position(rec, ac, t, false);
+    } else if (tc === 19) {
+      this.velocity(rec, ac, t);
+    } else if (tc === 29 || tc === 31) {
+      this.integrity(rec, ac);
+    }
+    return false;
+  }
+
+  /**
+   * What the tracker knows about an aircraft, for telling Comm-B registers apart. The object
+   * is reused: read it before the next call. NaN / '' when unknown, null for an unknown address.
+   */
+  commbHint(icao: number): CommbHint | null {
+    const ac = this.aircraft.get(icao);
+    if (ac === undefined) return null;
+    const h = this.hint;
+    h.altitude = ac.altBaro;
+    h.groundspeed = ac.groundspeed;
+    h.track = ac.track;
+    h.true_airspeed = ac.trueAirspeed;
+    h.vertical_rate = ac.verticalRate;
+    h.callsign = ac.callsign;
+    return h;
+  }
+
+  private sweep(t: number): void {
+    this.sweptAt = t;
+    for (const [key, ac] of this.aircraft) if (t - ac.seen > this.evictAfter) this.aircraft.delete(key);
+  }
+
+  private surveillance(rec: ModeSRecord, t: number): void {
+    const ac = this.aircraft.get(rec.icao);
+    if (ac === undefined) return;
+    ac.seen = t;
+    if (Number.isFinite(rec.altitude) && !rec.alt_gnss && (rec.df === 0 || rec.df === 4 || rec.df === 16 || rec.df === 20)) {
+      ac.altBaro = rec.altitude;
+      ac.altBaroT = t;
+    }
+    if (rec.bds === 0x50 && Number.isFinite(rec.true_airspeed)) ac.trueAirspeed = rec.true_airspeed;
+  }
+
+  private noPosition(rec: ModeSRecord, ac: AircraftState): void {
+    if (rec.on_ground || ac.onGround) return;
+    const alt = Number.isFinite(rec.altitude) ? rec.altitude : undefined;
+    this.sink.evidence({ t: rec.t, icao: ac.hex, kind: 'no_position', alt_baro: alt, receiver: this.receiver });
+  }
+
+  private velocity(rec: ModeSRecord, ac: AircraftState, t: number): void {
+    if (Number.isFinite(rec.groundspeed)) ac.groundspeed = rec.groundspeed;
+    if (Number.isFinite(rec.track)) ac.track = rec.track;
+    if (Number.isFinite(rec.vertical_rate)) ac.verticalRate = rec.vertical_rate;
+    if (Number.isFinite(rec.geom_minus_baro)) {
+      ac.geomMinusBaro = rec.geom_minus_baro;
+      ac.geomMinusBaroT = t;
+    }
+    if (rec.airspeed_type === 1 && Number.isFinite(rec.airspeed)) ac.trueAirspeed = rec.airspeed;
+  }
+
+  private integrity(rec: ModeSRecord, ac: AircraftState): void {
+    if (rec.tc === 31 && rec.version >= 0) {
+      ac.version = rec.version;
+      if (rec.nic_a >= 0) ac.nicA = rec.nic_a;
+      if (rec.nic_c >= 0) ac.nicC = rec.nic_c;
+    }
+    if (rec.sil >= 0) ac.sil = rec.sil;
+    if (rec.nac_p < 0) return;
+    ac.nacP = rec.nac_p;
+    this.sink.evidence({
+      t: rec.t,
+      icao: ac.hex,
+      kind: 'nac_p',
+      nac_p: rec.nac_p,
+      alt_baro: Number.isFinite(ac.altBaro) ? ac.altBaro : undefined,
+      receiver: this.receiver,
+    });
+  }
+
+  private position(rec: ModeSRecord, ac: AircraftState, t: number, surface: boolean): boolean {
+    const odd = rec.cpr_format === 1;
+    if (odd) {
+      ac.oddLat = rec.cpr_lat;
+      ac.oddLon = rec.cpr_lon;
+      ac.oddT = t;
+      ac.oddSurface = surface;
+    } else {
+      ac.evenLat = rec.cpr_lat;
+      ac.evenLon = rec.cpr_lon;
+      ac.evenT = t;
+      ac.evenSurface = surface;
+    }
+    ac.onGround = surface;
+    if (!surface && Number.isFinite(rec.altitude)) {
+      if (!rec.alt_gnss) {
+        ac.altBaro = rec.altitude;
+        ac.altBaroT = t;
+      }
+    }
+    if (!this.resolve(ac, t, odd, surface)) return false;
+    const lat = this.out[0];
+    const lon = this.out[1];
+    this.moveReference(ac, t, lat, lon);
+    this.emit(rec, ac, t, lat, lon, surface);
+    return true;
+  }
+
+  /** Global decoding when the other half is fresh, else local; the result lands in this.out. */
+  private resolve(ac: AircraftState, t: number, odd: boolean, surface: boolean): boolean {
+    const otherT = odd ? ac.evenT : ac.oddT;
+    const otherSurface = odd ? ac.evenSurface : ac.oddSurface;
+    const window = surface ? PAIR_SECONDS_SURFACE : PAIR_SECONDS_AIRBORNE;
+    const paired = otherSurface === surface && Math.abs(t - otherT) <= window;
+    const own = t - ac.posT <= REF_MAX_AGE_SECONDS;
+    const refLat = own ? ac.lat : (this.ref?.lat ?? NaN);
+    const refLon = own ? ac.lon : (this.ref?.lon ?? NaN);
+    const hasRef = Number.isFinite(refLat) && Number.isFinite(refLon);
+    const cprLat = odd ? ac.oddLat : ac.evenLat;
+    const cprLon = odd ? ac.oddLon : ac.evenLon;
+    if (!surface) {
+      if (paired && cprGlobalAirborne(ac.evenLat, ac.evenLon, ac.oddLat, ac.oddLon, odd, this.out)) return true;
+      return hasRef && cprLocalAirborne(cprLat, cprLon, odd, refLat, refLon, this.out);
+    }
+    // Surface zones are 90°: every surface decode needs a reference to choose the quadrant.
+    if (!hasRef) return false;
+    if (paired && cprGlobalSurface(ac.evenLat, ac.evenLon, ac.oddLat, ac.oddLon, odd, refLat, refLon, this.out)) {
+      return true;
+    }
+    return cprLocalSurface(cprLat, cprLon, odd, refLat, refLon, this.out);
+  }
+
+  private moveReference(ac: AircraftState, t: number, lat: number, lon: number): void {
+    if (Number.isFinite(ac.posT) && !plausible(ac.lat, ac.lon, ac.posT, lat, lon, t)) {
+      if (!(Number.isFinite(ac.candT) && plausible(ac.candLat, ac.candLon, ac.candT, lat, lon, t))) {
+        ac.candLat = lat;
+        ac.candLon = lon;
+        ac.candT = t;
+        return;
+      }
+    }
+    ac.lat = lat;
+    ac.lon = lon;
+    ac.posT = t;
+    ac.candT = NaN;
+  }
+
+  private emit(rec: ModeSRecord, ac: AircraftState, t: number, lat: number, lon: number, surface: boolean): void {
+    const tc = rec.tc;
+    const version = Math.max(0, ac.version);
+    const nicA = Math.max(0, ac.nicA);
+    const nicB = Math.max(0, rec.nic_b);
+    const nicC = Math.max(0, ac.nicC);
+    const nic = nicFor(tc, version, nicA, nicB, nicC);
+    const rc = rcFor(tc, version, nicA, nicB, nicC);
+    // Version 0 sends no NACp / SIL: they follow from the position type code.
+    const nacP = ac.version >= 1 && ac.nacP >= 0 ? ac.nacP : nacpFromTypeCodeV0(tc);
+    const sil = ac.version >= 1 && ac.sil >= 0 ? ac.sil : silFromTypeCodeV0(tc);
+    const gnssAlt = !surface && rec.alt_gnss && Number.isFinite(rec.altitude);
+    const baroFresh = !surface && t - ac.altBaroT <= ALT_MAX_AGE_SECONDS;
+    const altBaro = baroFresh ? ac.altBaro : NaN;
+    const altGeom = gnssAlt
+      ? rec.altitude
+      : baroFresh && t - ac.geomMinusBaroT <= ALT_MAX_AGE_SECONDS
+        ? ac.altBaro + ac.geomMinusBaro
+        : NaN;
+    const fix: Fix = {
+      t: rec.t,
+      icao: ac.hex,
+      lat,
+      lon,
+      alt_baro: orUndefined(altBaro),
+      alt_geom: orUndefined(altGeom),
+      ground: surface,
+      nic,
+      rc,
+      nac_p: nacP >= 0 ? nacP : undefined,
+      sil: sil >= 0 ? sil : undefined,
+      version: ac.version,
+      source: ac.source,
+      callsign: ac.callsign === '' ? undefined : ac.callsign,
+      groundspeed: orUndefined(ac.groundspeed),
+      track: orUndefined(ac.track),
+      vertical_rate: orUndefined(ac.verticalRate),
+      receiver: this.receiver,
+    };
+    this.lastLat = lat;
+    this.lastLon = lon;
+    this.lastNic = nic;
+    this.lastRc = rc;
+    this.sink.fix(fix);
+  }
+}
+
+function orUndefined(x: number): number | undefined {
+  return Number.isFinite(x) ? x : undefined;
+}
+
+/** Could an aircraft fly from the first position to the second in the time between them? */
+function plausible(lat1: number, lon1: number, t1: number, lat2: number, lon2: number, t2: number): boolean {
+  return haversineKm(lat1, lon1, lat2, lon2) <= MAX_SPEED_KMS * Math.abs(t2 - t1) + JUMP_SLACK_KM;
+}

@@ -1,0 +1,24 @@
+import { describe, it, expect } from 'vitest';
+import { haversineKm, destinationPoint, radioHorizonKm } from '../../src/detect/geo.ts';
+
+describe('geo', () => {
+  it('one degree of latitude is 2πR/360 = 111.195 km on the 6371.0088 km sphere', () => {
+    expect(haversineKm(10, 20, 11, 20)).toBeCloseTo(111.195, 2);
+  });
+  it('a quarter of the equator is πR/2 = 10007.5 km', () => {
+    expect(haversineKm(0, 0, 0, 90)).toBeCloseTo(10007.54, 1);
+  });
+  it('destination point round-trips with haversine, across the antimeridian', () => {
+    const out = new Float64Array(2);
+    destinationPoint(60, 179.5, 90, 100, out);
+    expect(out[1]).toBeLessThan(-178); // wrapped past 180
+    expect(haversineKm(60, 179.5, out[0], out[1])).toBeCloseTo(100, 6);
+    destinationPoint(0, 0, 0, 111.195, out); // due north one degree
+    expect(out[0]).toBeCloseTo(1, 3);
+    expect(out[1]).toBeCloseTo(0, 9);
+  });
+  it('radio horizon: 4.12 (√100 + √10000) = 453.2 km', () => {
+    expect(radioHorizonKm(100, 10000)).toBeCloseTo(453.2, 6);
+    expect(radioHorizonKm(0, 0)).toBe(0);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, it, expect } from 'vitest';
+import { IntegrityGrid } from '../../src/detect/grid.ts';
+import { cellBucketsFrom } from '../../src/detect/cell-share.ts';
+import { detectJammingEvents } from '../../src/detect/events.ts';
+import { localiseJammers } from '../../src/detect/localise.ts';
+import { ObservationSamples, OBS_DEGRADED } from '../../src/detect/observations.ts';
+import { haversineKm } from '../../src/detect/geo.ts';
+import { jammerScenario } from './jammer-scenario.ts';
+import { latLngToCell } from 'h3-js';
+
+describe('jammer localisation', () => {
+  it('finds a 60 km jammer crossed by 40 aircraft within 5 km, among healthy distractors', () => {
+    const sc = jammerScenario({ seed: 7, jammer: { lat: 54.6, lon: 19.9 }, radiusKm: 60 });
+    const g = new IntegrityGrid({ res: 4, bucketSeconds: 3600, method: 'nacp' });
+    for (const f of sc.fixes) g.fix(f);
+    const ab = g.finish();
+    const events = detectJammingEvents(cellBucketsFrom(ab), { aircraftBuckets: ab, samples: g.samples });
+    expect(events).toHaveLength(1);
+    const [e] = events;
+    expect(e.aircraft).toEqual([...sc.jammed].sort()); // every crossing aircraft, no distractor
+    const err = haversineKm(e.source!.lat, e.source!.lon, sc.jammer.lat, sc.jammer.lon);
+    expect(err).toBeLessThan(5);
+    // The stated uncertainty is a real bound, not a huge catch-all.
+    expect(e.source!.uncertainty_km).toBeGreaterThan(0);
+    expect(e.source!.uncertainty_km).toBeLessThan(10);
+  });
+
+  it('splits an episode of two overlapping jammers (79 km apart, 60 km reach) and finds both', () => {
+    const a = { lat: 50.0, lon: 10.0 };
+    const b = { lat: 50.0, lon: 11.1 }; // 1.1° of longitude at 50°N: 111.2 × cos 50° × 1.1 = 78.6 km
+    const sc = jammerScenario({ seed: 11, jammer: a, others: [b], radiusKm: 60, crossing: 30, distractors: 20 });
+    const g = new IntegrityGrid({ res: 4, bucketSeconds: 3600, method: 'nacp' });
+    for (const f of sc.fixes) g.fix(f);
+    const ab = g.finish();
+    const events = detectJammingEvents(cellBucketsFrom(ab), { aircraftBuckets: ab, samples: g.samples });
+    expect(events).toHaveLength(2);
+    const errors = [a, b].map((j) => Math.min(...events.map((e) => haversineKm(e.source!.lat, e.source!.lon, j.lat, j.lon))));
+    expect(Math.max(...errors)).toBeLessThan(5);
+    // Between them the two events name every jammed aircraft.
+    expect(new Set(events.flatMap((e) => e.aircraft))).toEqual(sc.jammed);
+  });
+
+  it('finds nothing without enough degraded observations', () => {
+    const s = new ObservationSamples();
+    s.names.push('aaaaaa');
+    s.push(100, 50, 10, 10000, OBS_DEGRADED, 0);
+    expect(localiseJammers(s, 0, 200, new Set([latLngToCell(50, 10, 4)]))).toEqual([]);
+  });
+
+  it('grows its observation store past the initial capacity without losing points', () => {
+    const s = new ObservationSamples();
+    for (let i = 0; i < 5000; i++) s.push(i, i / 100, 0, NaN, i % 2, 0);
+    expect(s.n).toBe(5000);
+    expect([s.t[4999], s.lat[2500], s.flags[3]]).toEqual([4999, 25, 1]);
+  });
+});
