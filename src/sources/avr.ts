@@ -10,8 +10,8 @@
  * <hex> is 14 or 28 digits (Mode S short/long) or 4 (Mode A/C, counted, not emitted).
  * The closing ';' is tolerated when missing; CR/LF and blank lines are fine.
  */
-import { addError, newSourceErrors, type ChunkParser, type FrameSink, type SourceErrors } from './frame-sink.ts';
-import { LineReader } from './line-reader.ts';
+import { addError, type FrameSink } from './frame-sink.ts';
+import { LineParser } from './line-reader.ts';
 import { arrivalTime, frameTime, type ClockOptions } from './receiver-clock.ts';
 import { decodeHex, hexNumber, preview } from './text-scan.ts';
 
@@ -29,35 +29,21 @@ export interface AvrOptions extends ClockOptions {
   receiver?: string;
 }
 
-export class AvrParser implements ChunkParser {
+export class AvrParser extends LineParser {
   frames = 0;
   modeAC = 0;
-  readonly errors: SourceErrors = newSourceErrors();
   private readonly message = new Uint8Array(14);
-  private readonly lines: LineReader;
   private readonly receiver: string;
 
   constructor(
     private readonly sink: FrameSink,
     private readonly opts: AvrOptions = {},
   ) {
+    super('avr', MAX_LINE);
     this.receiver = opts.receiver ?? '';
-    this.lines = new LineReader(
-      (line, len, lineNo) => this.line(line, len, lineNo),
-      (lineNo) => addError(this.errors, 'too_long', () => `avr: line ${lineNo} is longer than ${MAX_LINE} characters, skipped`),
-      MAX_LINE,
-    );
   }
 
-  push(chunk: Uint8Array): void {
-    this.lines.push(chunk);
-  }
-
-  end(): void {
-    this.lines.end();
-  }
-
-  private line(line: Uint8Array, len: number, lineNo: number): void {
+  protected line(line: Uint8Array, len: number, lineNo: number): void {
     if (len === 0) return;
     let end = len;
     if (line[end - 1] === SEMI) end--;

@@ -7,8 +7,8 @@
  * ignored. An optional header on the first line names the columns (timestamp|time|ts|t and
  * hex|raw|rawmsg|msg|message|frame, any order); without one, columns 0 and 1 are used.
  */
-import { addError, newSourceErrors, type ChunkParser, type FrameSink, type SourceErrors } from './frame-sink.ts';
-import { LineReader } from './line-reader.ts';
+import { addError, type FrameSink } from './frame-sink.ts';
+import { LineParser } from './line-reader.ts';
 import { decimalNumber, decodeHex, preview } from './text-scan.ts';
 
 const COMMA = 0x2c;
@@ -21,11 +21,9 @@ export interface CsvOptions {
   receiver?: string;
 }
 
-export class CsvParser implements ChunkParser {
+export class CsvParser extends LineParser {
   frames = 0;
-  readonly errors: SourceErrors = newSourceErrors();
   private readonly message = new Uint8Array(14);
-  private readonly lines: LineReader;
   private readonly receiver: string;
   private timeColumn = 0;
   private hexColumn = 1;
@@ -38,23 +36,11 @@ export class CsvParser implements ChunkParser {
     private readonly sink: FrameSink,
     opts: CsvOptions = {},
   ) {
+    super('csv', MAX_LINE);
     this.receiver = opts.receiver ?? '';
-    this.lines = new LineReader(
-      (line, len, lineNo) => this.line(line, len, lineNo),
-      (lineNo) => addError(this.errors, 'too_long', () => `csv: line ${lineNo} is longer than ${MAX_LINE} characters, skipped`),
-      MAX_LINE,
-    );
   }
 
-  push(chunk: Uint8Array): void {
-    this.lines.push(chunk);
-  }
-
-  end(): void {
-    this.lines.end();
-  }
-
-  private line(line: Uint8Array, len: number, lineNo: number): void {
+  protected line(line: Uint8Array, len: number, lineNo: number): void {
     if (len === 0) return;
     const first = !this.seenFirst;
     this.seenFirst = true;

@@ -2,8 +2,8 @@
  * Bare hex frames, one per line: 14 or 28 hex digits, optionally wrapped as `*…;`.
  * No timestamps (t is the arrival time for live input, else NaN) and no signal level.
  */
-import { addError, newSourceErrors, type ChunkParser, type FrameSink, type SourceErrors } from './frame-sink.ts';
-import { LineReader } from './line-reader.ts';
+import { addError, type FrameSink } from './frame-sink.ts';
+import { LineParser } from './line-reader.ts';
 import { arrivalTime, type ClockOptions } from './receiver-clock.ts';
 import { decodeHex, preview } from './text-scan.ts';
 
@@ -16,34 +16,20 @@ export interface HexOptions {
   now?: ClockOptions['now'];
 }
 
-export class HexParser implements ChunkParser {
+export class HexParser extends LineParser {
   frames = 0;
-  readonly errors: SourceErrors = newSourceErrors();
   private readonly message = new Uint8Array(14);
-  private readonly lines: LineReader;
   private readonly receiver: string;
 
   constructor(
     private readonly sink: FrameSink,
     private readonly opts: HexOptions = {},
   ) {
+    super('hex', MAX_LINE);
     this.receiver = opts.receiver ?? '';
-    this.lines = new LineReader(
-      (line, len, lineNo) => this.line(line, len, lineNo),
-      (lineNo) => addError(this.errors, 'too_long', () => `hex: line ${lineNo} is longer than ${MAX_LINE} characters, skipped`),
-      MAX_LINE,
-    );
   }
 
-  push(chunk: Uint8Array): void {
-    this.lines.push(chunk);
-  }
-
-  end(): void {
-    this.lines.end();
-  }
-
-  private line(line: Uint8Array, len: number, lineNo: number): void {
+  protected line(line: Uint8Array, len: number, lineNo: number): void {
     if (len === 0) return;
     const from = line[0] === STAR ? 1 : 0;
     const to = line[len - 1] === SEMI ? len - 1 : len;

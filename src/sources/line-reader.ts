@@ -1,3 +1,5 @@
+import { addError, newSourceErrors, type ChunkParser, type SourceErrors } from './frame-sink.ts';
+
 /**
  * Splits a byte stream into lines for the text formats (AVR, CSV, hex, JSON stream).
  * LF or CRLF endings; the line is handed over in a reused buffer without its terminator, trimmed
@@ -76,4 +78,28 @@ export class LineReader {
 
 function isSpace(b: number): boolean {
   return b === 0x20 || b === 0x09 || b === 0x0d;
+}
+
+/** A text-format parser: lines in, one `line()` call each; over-long lines counted as errors. */
+export abstract class LineParser implements ChunkParser {
+  readonly errors: SourceErrors = newSourceErrors();
+  private readonly lines: LineReader;
+
+  constructor(label: string, maxLine: number) {
+    this.lines = new LineReader(
+      (line, len, lineNo) => this.line(line, len, lineNo),
+      (lineNo) => addError(this.errors, 'too_long', () => `${label}: line ${lineNo} is longer than ${maxLine} bytes, skipped`),
+      maxLine,
+    );
+  }
+
+  push(chunk: Uint8Array): void {
+    this.lines.push(chunk);
+  }
+
+  end(): void {
+    this.lines.end();
+  }
+
+  protected abstract line(line: Uint8Array, len: number, lineNo: number): void;
 }

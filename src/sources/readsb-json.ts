@@ -10,8 +10,8 @@
  */
 import type { SourceName } from '../modes/record.ts';
 import type { Fix } from '../track/fix.ts';
-import { addError, newSourceErrors, type ChunkParser, type FixSink, type SourceErrors } from './frame-sink.ts';
-import { LineReader } from './line-reader.ts';
+import { addError, type FixSink } from './frame-sink.ts';
+import { LineParser } from './line-reader.ts';
 
 /** The subset of a readsb aircraft object we read; everything is optional in readsb's output. */
 export interface ReadsbAircraft {
@@ -110,32 +110,18 @@ export interface JsonStreamOptions {
 const MAX_LINE = 16 << 20;
 
 /** The one-object-per-line stream; each line is an aircraft or a whole snapshot. */
-export class JsonStreamParser implements ChunkParser {
+export class JsonStreamParser extends LineParser {
   fixes = 0;
-  readonly errors: SourceErrors = newSourceErrors();
-  private readonly lines: LineReader;
   private readonly decoder = new TextDecoder();
 
   constructor(
     private readonly sink: FixSink,
     private readonly opts: JsonStreamOptions = {},
   ) {
-    this.lines = new LineReader(
-      (line, len, lineNo) => this.line(line, len, lineNo),
-      (lineNo) => addError(this.errors, 'too_long', () => `json: line ${lineNo} is longer than ${MAX_LINE} bytes, skipped`),
-      MAX_LINE,
-    );
+    super('json', MAX_LINE);
   }
 
-  push(chunk: Uint8Array): void {
-    this.lines.push(chunk);
-  }
-
-  end(): void {
-    this.lines.end();
-  }
-
-  private line(line: Uint8Array, len: number, lineNo: number): void {
+  protected line(line: Uint8Array, len: number, lineNo: number): void {
     let text = this.decoder.decode(line.subarray(0, len));
     if (text.endsWith(',')) text = text.slice(0, -1);
     if (text === '' || text === '[' || text === ']') return;
