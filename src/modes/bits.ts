@@ -1,7 +1,8 @@
 /**
  * Bit-field access with the standards' numbering: bit 1 is the most significant bit of
  * the frame's first byte (ICAO Annex 10 Vol IV, 3.1.2.2). ADS-B message layouts number
- * the ME field from 1 as well: ME bit n is frame bit n + 32 (DO-260B 2.2.3.2).
+ * the ME field from 1 as well: ME bit n is frame bit n + 32 (DO-260B 2.2.3.2); the ADS-B
+ * decoders read it as two integers instead (decode.ts decodeMessage).
  */
 
 /**
@@ -13,15 +14,4 @@ export function bits(b: Uint8Array, first: number, count: number): number {
   const i = s >> 3;
   const w = (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3];
   return (w >>> (32 - (s & 7) - count)) & ((1 << count) - 1);
-}
-
-/** `count` bits (1..25) starting at ME bit `first` (1-based) of a 112-bit ADS-B frame. */
-export function meBits(b: Uint8Array, first: number, count: number): number {
-  return bits(b, first + 32, count);
-}
-
-/** One ME bit (1-based). */
-export function meBit(b: Uint8Array, n: number): number {
-  const s = n + 31;
-  return (b[s >> 3] >>> (7 - (s & 7))) & 1;
 }

@@ -39,20 +39,9 @@ const BY_DISTANCE = new Int32Array(MAX_PAYLOAD * 256);
   }
 }
 
-/** CRC-24 over bytes[0 .. len-4] (everything before the parity field); len is 7 or 14. */
+/** CRC-24 over bytes[0 .. len-4] (everything before the parity field). */
 export function crc24Payload(bytes: Uint8Array, len: number): number {
-  if (len === 14) {
-    return (
-      BY_DISTANCE[2560 + bytes[0]] ^ BY_DISTANCE[2304 + bytes[1]] ^ BY_DISTANCE[2048 + bytes[2]] ^
-      BY_DISTANCE[1792 + bytes[3]] ^ BY_DISTANCE[1536 + bytes[4]] ^ BY_DISTANCE[1280 + bytes[5]] ^
-      BY_DISTANCE[1024 + bytes[6]] ^ BY_DISTANCE[768 + bytes[7]] ^ BY_DISTANCE[512 + bytes[8]] ^
-      BY_DISTANCE[256 + bytes[9]] ^ BY_DISTANCE[bytes[10]]
-    );
-  }
-  if (len === 7) {
-    return BY_DISTANCE[768 + bytes[0]] ^ BY_DISTANCE[512 + bytes[1]] ^ BY_DISTANCE[256 + bytes[2]] ^ BY_DISTANCE[bytes[3]];
-  }
-  return crc24Serial(bytes, len - 3);
+  return (crcResidual(bytes, len) ^ parityField(bytes, len)) >>> 0;
 }
 
 /** The frame's parity field (last 3 bytes). */
@@ -60,7 +49,21 @@ export function parityField(bytes: Uint8Array, len: number): number {
   return (bytes[len - 3] << 16) | (bytes[len - 2] << 8) | bytes[len - 1];
 }
 
-/** Residual: payload CRC xor parity field. 0 for an intact DF11/17/18 frame; the address for AP formats. */
-export function crcResidual(bytes: Uint8Array, len: number): number {
-  return (crc24Payload(bytes, len) ^ parityField(bytes, len)) >>> 0;
+/**
+ * Residual: payload CRC xor parity field, 0 for an intact DF11/17/18 frame, the address for
+ * AP formats. The per-frame path: lookups and parity in one small function per length, and
+ * the table read through a local, since V8 reloads and rechecks a module-level binding at
+ * every use, which cost more than the lookups themselves.
+ */
+export function crcResidual(b: Uint8Array, len: number): number {
+  const t = BY_DISTANCE;
+  if (len === 14) {
+    return (
+      t[2560 + b[0]] ^ t[2304 + b[1]] ^ t[2048 + b[2]] ^ t[1792 + b[3]] ^ t[1536 + b[4]] ^ t[1280 + b[5]] ^
+      t[1024 + b[6]] ^ t[768 + b[7]] ^ t[512 + b[8]] ^ t[256 + b[9]] ^ t[b[10]] ^
+      ((b[11] << 16) | (b[12] << 8) | b[13])
+    );
+  }
+  if (len === 7) return t[768 + b[0]] ^ t[512 + b[1]] ^ t[256 + b[2]] ^ t[b[3]] ^ ((b[4] << 16) | (b[5] << 8) | b[6]);
+  return (crc24Serial(b, len - 3) ^ parityField(b, len)) >>> 0;
 }

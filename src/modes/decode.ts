@@ -26,7 +26,18 @@ import { decodeAC13 } from './altitude.ts';
 import { bits } from './bits.ts';
 import { flipBit, syndromeBit } from './correct.ts';
 import { crcResidual } from './crc.ts';
-import { type ModeSRecord, SOURCE_ADSR, SOURCE_TISB } from './record.ts';
+import {
+  GROUP_AIRCRAFT_STATUS,
+  GROUP_IDENTIFICATION,
+  GROUP_OPERATIONAL_STATUS,
+  GROUP_POSITION,
+  GROUP_TARGET_STATE,
+  GROUP_VELOCITY,
+  GROUPS_ALL,
+  type ModeSRecord,
+  SOURCE_ADSR,
+  SOURCE_TISB,
+} from './record.ts';
 import { decodeID13 } from './squawk.ts';
 
 export interface DecodeContext {
@@ -57,14 +68,14 @@ const AA_LAST = 31;
  * unknown), used to age the address book. The frame is copied to `rec.bytes` and corrected there.
  */
 export function decodeInto(bytes: Uint8Array, len: number, rec: ModeSRecord, ctx: DecodeContext, t = NaN): void {
-  rec.reset();
+  rec.resetDirty();
   rec.t = t;
   if (len !== 7 && len !== 14) {
     rec.error = ERROR_LENGTH;
     return;
   }
   const f = rec.bytes;
-  for (let i = 0; i < len; i++) f[i] = bytes[i];
+  copyFrame(bytes, len, f);
   rec.len = len;
   const df = f[0] >>> 3;
   rec.df = df >= 24 ? 24 : df;
@@ -86,14 +97,14 @@ export function decodeInto(bytes: Uint8Array, len: number, rec: ModeSRecord, ctx
       decodeAddressParity(f, len, rec, ctx);
       decodeSurveillanceHeader(f, rec);
       rec.altitude = decodeAC13(bits(f, 20, 13));
-      if (df === 20 && ctx.commb) ctx.commb(f, rec);
+      if (df === 20 && ctx.commb) decodeCommB(f, rec, ctx.commb);
       return;
     case 5:
     case 21:
       decodeAddressParity(f, len, rec, ctx);
       decodeSurveillanceHeader(f, rec);
       rec.squawk = decodeID13(bits(f, 20, 13));
-      if (df === 21 && ctx.commb) ctx.commb(f, rec);
+      if (df === 21 && ctx.commb) decodeCommB(f, rec, ctx.commb);
       return;
     case 11:
       decodeAllCall(f, rec, ctx, t);
@@ -105,6 +116,31 @@ export function decodeInto(bytes: Uint8Array, len: number, rec: ModeSRecord, ctx
     default:
       rec.error = ERROR_DF;
   }
+}
+
+/** Copy a 7- or 14-byte frame, unrolled: a counted loop over 14 bytes cost as much as the CRC. */
+function copyFrame(src: Uint8Array, len: number, f: Uint8Array): void {
+  f[0] = src[0];
+  f[1] = src[1];
+  f[2] = src[2];
+  f[3] = src[3];
+  f[4] = src[4];
+  f[5] = src[5];
+  f[6] = src[6];
+  if (len === 7) return;
+  f[7] = src[7];
+  f[8] = src[8];
+  f[9] = src[9];
+  f[10] = src[10];
+  f[11] = src[11];
+  f[12] = src[12];
+  f[13] = src[13];
+}
+
+/** The Comm-B decoder may write any field: the next frame resets them all. */
+function decodeCommB(f: Uint8Array, rec: ModeSRecord, commb: (bytes: Uint8Array, rec: ModeSRecord) => void): void {
+  rec.dirty = GROUPS_ALL;
+  commb(f, rec);
 }
 
 /** DF0/4/5/16/20/21: the residual is the address; it is trusted when the book knows it. */
@@ -208,15 +244,34 @@ function decodeControlField(cf: number, rec: ModeSRecord): boolean {
   }
 }
 
-/** ADS-B ME field by type code (DO-260B 2.2.3.2, Table 2-8). */
+/** The field group (record.ts GROUP_*) each ADS-B type code writes, so a frame marks it in one step. */
+const GROUP_OF_TC = new Int8Array(32);
+GROUP_OF_TC.fill(GROUP_IDENTIFICATION, 1, 5);
+GROUP_OF_TC.fill(GROUP_POSITION, 5, 19);
+GROUP_OF_TC[0] = GROUP_POSITION;
+GROUP_OF_TC[19] = GROUP_VELOCITY;
+GROUP_OF_TC.fill(GROUP_POSITION, 20, 23);
+GROUP_OF_TC[28] = GROUP_AIRCRAFT_STATUS;
+GROUP_OF_TC[29] = GROUP_TARGET_STATE;
+GROUP_OF_TC[31] = GROUP_OPERATIONAL_STATUS;
+
+/**
+ * ADS-B ME field by type code (DO-260B 2.2.3.2, Table 2-8). The ME field is read once as two
+ * integers, hi = ME bits 1-32 and lo = ME bits 33-56, and the decoders take their fields with
+ * constant shifts: small code that the optimiser inlines whole.
+ */
 function decodeMessage(f: Uint8Array, rec: ModeSRecord): void {
-  const tc = f[4] >>> 3;
+  const hi = (f[4] << 24) | (f[5] << 16) | (f[6] << 8) | f[7];
+  const lo = (f[8] << 16) | (f[9] << 8) | f[10];
+  const tc = hi >>> 27;
   rec.tc = tc;
-  if (tc >= 1 && tc <= 4) decodeIdentification(f, rec);
-  else if (tc >= 5 && tc <= 8) decodeSurfacePosition(f, rec);
-  else if (tc === 0 || (tc >= 9 && tc <= 18) || (tc >= 20 && tc <= 22)) decodeAirbornePosition(f, rec);
-  else if (tc === 19) decodeVelocity(f, rec);
-  else if (tc === 28) decodeAircraftStatus(f, rec);
-  else if (tc === 29) decodeTargetState(f, rec);
-  else if (tc === 31) decodeOperationalStatus(f, rec);
+  rec.dirty |= GROUP_OF_TC[tc];
+  if (tc >= 9 && tc <= 18) decodeAirbornePosition(hi, lo, rec);
+  else if (tc === 19) decodeVelocity(hi, lo, rec);
+  else if (tc >= 1 && tc <= 4) decodeIdentification(hi, lo, rec);
+  else if (tc >= 5 && tc <= 8) decodeSurfacePosition(hi, lo, rec);
+  else if (tc === 0 || (tc >= 20 && tc <= 22)) decodeAirbornePosition(hi, lo, rec);
+  else if (tc === 28) decodeAircraftStatus(hi, lo, rec);
+  else if (tc === 29) decodeTargetState(hi, lo, rec);
+  else if (tc === 31) decodeOperationalStatus(hi, lo, rec);
 }

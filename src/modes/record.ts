@@ -117,14 +117,55 @@ export class ModeSRecord {
   ra_terminated = -1;
   multiple_threat = -1;
 
-  /** Set every field back to absent; called by decodeInto before each frame. */
+  /**
+   * Field groups (GROUP_*) written since the last reset. decodeInto marks the groups it
+   * writes and resets only those plus the frame-level fields, so a blank record costs a few
+   * dozen stores instead of ~120. Code that writes a group's fields outside decodeInto must
+   * mark it here (or call reset()) for the next decodeInto to clear it.
+   */
+  dirty = 0;
+
+  /** Set every field back to absent. */
   reset(): void {
-    resetFields(this);
+    resetFields(this, GROUPS_ALL);
+  }
+
+  /** Set the frame-level fields and the dirty groups back to absent: the same blank record as reset(). */
+  resetDirty(): void {
+    resetFields(this, this.dirty);
   }
 }
 
-/** Fields that hold buffers owned by the record: reused as they are, never reset. */
-const KEPT = new Set(['bytes']);
+/**
+ * Fields that only some message families write, by group. Every field listed in no group is
+ * frame-level and reset for every frame (fields added to the class later are, by default).
+ */
+export const GROUP_IDENTIFICATION = 1;
+export const GROUP_POSITION = 2;
+export const GROUP_VELOCITY = 4;
+export const GROUP_AIRCRAFT_STATUS = 8;
+export const GROUP_TARGET_STATE = 16;
+export const GROUP_OPERATIONAL_STATUS = 32;
+export const GROUP_COMMB = 64;
+export const GROUPS_ALL = 127;
+
+const GROUP_FIELDS: ReadonlyArray<readonly [number, readonly string[]]> = [
+  [GROUP_IDENTIFICATION, ['category', 'callsign']],
+  [GROUP_POSITION, ['alt_gnss', 'ss', 'nic_b', 'time_sync', 'cpr_format', 'cpr_lat', 'cpr_lon', 'movement', 'groundspeed', 'track']],
+  [GROUP_VELOCITY, ['groundspeed', 'track', 'vertical_rate', 'vr_source', 'airspeed', 'airspeed_type', 'heading',
+    'geom_minus_baro', 'nac_v', 'intent_change', 'ifr_capability']],
+  [GROUP_AIRCRAFT_STATUS, ['emergency', 'ra_active', 'ra_terminated', 'multiple_threat']],
+  [GROUP_TARGET_STATE, ['sil_type', 'selected_altitude_type', 'selected_altitude', 'nav_qnh', 'selected_heading', 'nac_p',
+    'nic_baro', 'sil', 'autopilot', 'vnav', 'alt_hold', 'approach', 'lnav', 'tcas_operational']],
+  [GROUP_OPERATIONAL_STATUS, ['version', 'nic_a', 'nic_c', 'nac_p', 'sil', 'sil_type', 'gva', 'nic_baro', 'sda', 'hrd', 'tah']],
+  [GROUP_COMMB, ['bds', 'selected_altitude_mcp', 'selected_altitude_fms', 'baro_pressure_setting', 'roll', 'true_track',
+    'track_rate', 'true_airspeed', 'magnetic_heading', 'indicated_airspeed', 'mach', 'baro_vertical_rate',
+    'inertial_vertical_rate', 'wind_speed', 'wind_direction', 'static_air_temperature', 'static_pressure', 'humidity',
+    'turbulence', 'wind_shear', 'microburst', 'icing', 'wake_vortex', 'radio_height', 'bds17_caps']],
+];
+
+/** Fields that hold buffers owned by the record, and the reset bookkeeping: never reset to a blank value. */
+const KEPT = new Set(['bytes', 'dirty']);
 
 /** A field's blank value as a JavaScript literal. */
 function literal(v: unknown): string {
@@ -132,14 +173,20 @@ function literal(v: unknown): string {
 }
 
 /**
- * The reset, generated once from a blank record's own fields: one explicit store per field
- * is several times faster than Object.assign over ~120 fields (it dominated decodeInto),
- * and fields added to the class later are included without touching this code.
+ * The reset of the frame-level fields and the groups in `groups`, generated once from a blank
+ * record's own fields: one explicit store per field is several times faster than Object.assign
+ * over ~120 fields, and fields added to the class later are included without touching this code.
  */
-const resetFields = new Function(
-  'r',
-  Object.entries(new ModeSRecord())
-    .filter(([k]) => !KEPT.has(k))
-    .map(([k, v]) => `r.${k} = ${literal(v)};`)
-    .join('\n'),
-) as (r: ModeSRecord) => void;
+const resetFields = ((): ((r: ModeSRecord, groups: number) => void) => {
+  const blank = Object.entries(new ModeSRecord()).filter(([k]) => !KEPT.has(k));
+  const value = new Map(blank);
+  const grouped = new Set(GROUP_FIELDS.flatMap(([, fields]) => fields));
+  for (const k of grouped) if (!value.has(k)) throw new Error(`record.ts: group field ${k} is not a ModeSRecord field`);
+  const store = (k: string): string => `r.${k} = ${literal(value.get(k))};`;
+  const body = [
+    ...blank.filter(([k]) => !grouped.has(k)).map(([k]) => store(k)),
+    ...GROUP_FIELDS.map(([bit, fields]) => `if (g & ${bit}) {\n${fields.map(store).join('\n')}\n}`),
+    'r.dirty = 0;',
+  ];
+  return new Function('r', 'g', body.join('\n')) as (r: ModeSRecord, groups: number) => void;
+})();

@@ -10,20 +10,21 @@
  *   ME bits 23-39  CPR-encoded latitude
  *   ME bits 40-56  CPR-encoded longitude
  * TC 0 carries no position (the source of degradation DESIGN.md counts); only its altitude is read.
+ * Read from the ME field as two integers (decode.ts): hi = ME bits 1-32, lo = ME bits 33-56,
+ * so ME bit n is bit 32 - n of hi or bit 56 - n of lo (0 = least significant).
  */
 import { decodeAC12 } from '../altitude.ts';
-import { meBit, meBits } from '../bits.ts';
 import type { ModeSRecord } from '../record.ts';
 
-export function decodeAirbornePosition(b: Uint8Array, rec: ModeSRecord): void {
+export function decodeAirbornePosition(hi: number, lo: number, rec: ModeSRecord): void {
   const tc = rec.tc;
-  rec.ss = meBits(b, 6, 2);
-  rec.nic_b = meBit(b, 8);
-  rec.altitude = decodeAC12(meBits(b, 9, 12));
+  rec.ss = (hi >>> 25) & 0x3;
+  rec.nic_b = (hi >>> 24) & 1;
+  rec.altitude = decodeAC12((hi >>> 12) & 0xfff);
   rec.alt_gnss = tc >= 20;
   if (tc === 0) return;
-  rec.time_sync = meBit(b, 21);
-  rec.cpr_format = meBit(b, 22);
-  rec.cpr_lat = meBits(b, 23, 17);
-  rec.cpr_lon = meBits(b, 40, 17);
+  rec.time_sync = (hi >>> 11) & 1;
+  rec.cpr_format = (hi >>> 10) & 1;
+  rec.cpr_lat = ((hi << 7) | (lo >>> 17)) & 0x1ffff;
+  rec.cpr_lon = lo & 0x1ffff;
 }

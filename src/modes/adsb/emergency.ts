@@ -11,21 +11,22 @@
  *   ME bit  27     RA terminated (RAT)
  *   ME bit  28     multiple threat encounter (MTE)
  *   ME bits 29-30  threat type indicator; 31-56 threat identity
+ * Read from the ME field as two integers (decode.ts): hi = ME bits 1-32, lo = ME bits 33-56,
+ * so ME bit n is bit 32 - n of hi or bit 56 - n of lo (0 = least significant).
  */
-import { meBit, meBits } from '../bits.ts';
 import type { ModeSRecord } from '../record.ts';
 import { decodeID13 } from '../squawk.ts';
 
-export function decodeAircraftStatus(b: Uint8Array, rec: ModeSRecord): void {
-  const st = meBits(b, 6, 3);
+export function decodeAircraftStatus(hi: number, lo: number, rec: ModeSRecord): void {
+  const st = (hi >>> 24) & 0x7;
   rec.subtype = st;
   if (st === 1) {
-    rec.emergency = meBits(b, 9, 3);
-    const id13 = meBits(b, 12, 13);
+    rec.emergency = (hi >>> 21) & 0x7;
+    const id13 = (hi >>> 8) & 0x1fff;
     if (id13 !== 0) rec.squawk = decodeID13(id13);
   } else if (st === 2) {
-    rec.ra_active = meBits(b, 9, 14);
-    rec.ra_terminated = meBit(b, 27);
-    rec.multiple_threat = meBit(b, 28);
+    rec.ra_active = (hi >>> 10) & 0x3fff;
+    rec.ra_terminated = (hi >>> 5) & 1;
+    rec.multiple_threat = (hi >>> 4) & 1;
   }
 }

@@ -16,27 +16,28 @@
  *   ME bit  55     SIL supplement (v2; 0 per hour, 1 per sample)
  *   ME bit  56     reserved
  * Version 0 messages carry none of the integrity fields: only the version is read.
+ * Read from the ME field as two integers (decode.ts): hi = ME bits 1-32, lo = ME bits 33-56,
+ * so ME bit n is bit 32 - n of hi or bit 56 - n of lo (0 = least significant).
  */
-import { meBit, meBits } from '../bits.ts';
 import type { ModeSRecord } from '../record.ts';
 
-export function decodeOperationalStatus(b: Uint8Array, rec: ModeSRecord): void {
-  const st = meBits(b, 6, 3);
+export function decodeOperationalStatus(hi: number, lo: number, rec: ModeSRecord): void {
+  const st = (hi >>> 24) & 0x7;
   rec.subtype = st;
   if (st > 1) return;
-  const version = meBits(b, 41, 3);
+  const version = (lo >>> 13) & 0x7;
   rec.version = version;
   if (version === 0) return;
   const surface = st === 1;
-  rec.nic_a = meBit(b, 44);
-  rec.nac_p = meBits(b, 45, 4);
-  rec.sil = meBits(b, 51, 2);
-  if (surface) rec.tah = meBit(b, 53);
-  else rec.nic_baro = meBit(b, 53);
-  rec.hrd = meBit(b, 54);
+  rec.nic_a = (lo >>> 12) & 1;
+  rec.nac_p = (lo >>> 8) & 0xf;
+  rec.sil = (lo >>> 4) & 0x3;
+  if (surface) rec.tah = (lo >>> 3) & 1;
+  else rec.nic_baro = (lo >>> 3) & 1;
+  rec.hrd = (lo >>> 2) & 1;
   if (version < 2) return;
-  rec.sil_type = meBit(b, 55);
-  if (surface) rec.nic_c = meBit(b, 20);
-  else rec.gva = meBits(b, 49, 2);
-  if (meBits(b, 25, 2) === 0) rec.sda = meBits(b, 31, 2);
+  rec.sil_type = (lo >>> 1) & 1;
+  if (surface) rec.nic_c = (hi >>> 12) & 1;
+  else rec.gva = (lo >>> 6) & 0x3;
+  if (((hi >>> 6) & 0x3) === 0) rec.sda = hi & 0x3;
 }

@@ -8,8 +8,9 @@
  *   ME bit  22     CPR format (F)
  *   ME bits 23-39  CPR-encoded latitude
  *   ME bits 40-56  CPR-encoded longitude
+ * Read from the ME field as two integers (decode.ts): hi = ME bits 1-32, lo = ME bits 33-56,
+ * so ME bit n is bit 32 - n of hi or bit 56 - n of lo (0 = least significant).
  */
-import { meBit, meBits } from '../bits.ts';
 import type { ModeSRecord } from '../record.ts';
 
 /**
@@ -30,13 +31,13 @@ export function movementToKnots(code: number): number {
   return 0.125 + (code - 2) * 0.125;
 }
 
-export function decodeSurfacePosition(b: Uint8Array, rec: ModeSRecord): void {
+export function decodeSurfacePosition(hi: number, lo: number, rec: ModeSRecord): void {
   rec.on_ground = true;
-  rec.movement = meBits(b, 6, 7);
+  rec.movement = (hi >>> 20) & 0x7f;
   rec.groundspeed = movementToKnots(rec.movement);
-  if (meBit(b, 13)) rec.track = (meBits(b, 14, 7) * 360) / 128;
-  rec.time_sync = meBit(b, 21);
-  rec.cpr_format = meBit(b, 22);
-  rec.cpr_lat = meBits(b, 23, 17);
-  rec.cpr_lon = meBits(b, 40, 17);
+  if ((hi >>> 19) & 1) rec.track = (((hi >>> 12) & 0x7f) * 360) / 128;
+  rec.time_sync = (hi >>> 11) & 1;
+  rec.cpr_format = (hi >>> 10) & 1;
+  rec.cpr_lat = ((hi << 7) | (lo >>> 17)) & 0x1ffff;
+  rec.cpr_lon = lo & 0x1ffff;
 }

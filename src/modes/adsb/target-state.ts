@@ -22,30 +22,31 @@
  *   ME bit  54     LNAV mode engaged
  *   ME bits 55-56  reserved
  * Subtype 0 (version 1, DO-260A) has another layout and is not decoded.
+ * Read from the ME field as two integers (decode.ts): hi = ME bits 1-32, lo = ME bits 33-56,
+ * so ME bit n is bit 32 - n of hi or bit 56 - n of lo (0 = least significant).
  */
-import { meBit, meBits } from '../bits.ts';
 import type { ModeSRecord } from '../record.ts';
 
-export function decodeTargetState(b: Uint8Array, rec: ModeSRecord): void {
-  const st = meBits(b, 6, 2);
+export function decodeTargetState(hi: number, lo: number, rec: ModeSRecord): void {
+  const st = (hi >>> 25) & 0x3;
   rec.subtype = st;
   if (st !== 1) return;
-  rec.sil_type = meBit(b, 8);
-  rec.selected_altitude_type = meBit(b, 9);
-  const alt = meBits(b, 10, 11);
+  rec.sil_type = (hi >>> 24) & 1;
+  rec.selected_altitude_type = (hi >>> 23) & 1;
+  const alt = (hi >>> 12) & 0x7ff;
   if (alt !== 0) rec.selected_altitude = (alt - 1) * 32;
-  const qnh = meBits(b, 21, 9);
+  const qnh = (hi >>> 3) & 0x1ff;
   if (qnh !== 0) rec.nav_qnh = 800 + (qnh - 1) * 0.8;
-  if (meBit(b, 30)) rec.selected_heading = (meBits(b, 31, 9) * 180) / 256;
-  rec.nac_p = meBits(b, 40, 4);
-  rec.nic_baro = meBit(b, 44);
-  rec.sil = meBits(b, 45, 2);
-  if (meBit(b, 47)) {
-    rec.autopilot = meBit(b, 48);
-    rec.vnav = meBit(b, 49);
-    rec.alt_hold = meBit(b, 50);
-    rec.approach = meBit(b, 52);
-    rec.lnav = meBit(b, 54);
+  if ((hi >>> 2) & 1) rec.selected_heading = ((((hi << 7) | (lo >>> 17)) & 0x1ff) * 180) / 256;
+  rec.nac_p = (lo >>> 13) & 0xf;
+  rec.nic_baro = (lo >>> 12) & 1;
+  rec.sil = (lo >>> 10) & 0x3;
+  if ((lo >>> 9) & 1) {
+    rec.autopilot = (lo >>> 8) & 1;
+    rec.vnav = (lo >>> 7) & 1;
+    rec.alt_hold = (lo >>> 6) & 1;
+    rec.approach = (lo >>> 4) & 1;
+    rec.lnav = (lo >>> 2) & 1;
   }
-  rec.tcas_operational = meBit(b, 53);
+  rec.tcas_operational = (lo >>> 3) & 1;
 }

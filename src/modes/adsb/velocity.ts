@@ -22,39 +22,40 @@
  *   ME bits 47-48  reserved
  *   ME bit  49     GNSS − baro altitude sign (1 = GNSS below baro)
  *   ME bits 50-56  |GNSS − baro| + 1 (0 = no information), 25 ft per unit
+ * Read from the ME field as two integers (decode.ts): hi = ME bits 1-32, lo = ME bits 33-56,
+ * so ME bit n is bit 32 - n of hi or bit 56 - n of lo (0 = least significant).
  */
-import { meBit, meBits } from '../bits.ts';
 import type { ModeSRecord } from '../record.ts';
 
 const DEG = 180 / Math.PI;
 
-export function decodeVelocity(b: Uint8Array, rec: ModeSRecord): void {
-  const st = meBits(b, 6, 3);
+export function decodeVelocity(hi: number, lo: number, rec: ModeSRecord): void {
+  const st = (hi >>> 24) & 0x7;
   rec.subtype = st;
   if (st < 1 || st > 4) return;
-  rec.intent_change = meBit(b, 9);
-  rec.ifr_capability = meBit(b, 10);
-  rec.nac_v = meBits(b, 11, 3);
+  rec.intent_change = (hi >>> 23) & 1;
+  rec.ifr_capability = (hi >>> 22) & 1;
+  rec.nac_v = (hi >>> 19) & 0x7;
   const scale = st === 2 || st === 4 ? 4 : 1;
   if (st <= 2) {
-    const ew = meBits(b, 15, 10);
-    const ns = meBits(b, 26, 10);
+    const ew = (hi >>> 8) & 0x3ff;
+    const ns = ((hi << 3) | (lo >>> 21)) & 0x3ff;
     if (ew !== 0 && ns !== 0) {
-      const vx = (meBit(b, 14) ? 1 - ew : ew - 1) * scale;
-      const vy = (meBit(b, 25) ? 1 - ns : ns - 1) * scale;
+      const vx = ((hi >>> 18) & 1 ? 1 - ew : ew - 1) * scale;
+      const vy = ((hi >>> 7) & 1 ? 1 - ns : ns - 1) * scale;
       rec.groundspeed = Math.sqrt(vx * vx + vy * vy);
       const track = Math.atan2(vx, vy) * DEG;
       rec.track = track < 0 ? track + 360 : track;
     }
   } else {
-    if (meBit(b, 14)) rec.heading = (meBits(b, 15, 10) * 360) / 1024;
-    const as = meBits(b, 26, 10);
-    rec.airspeed_type = meBit(b, 25);
+    if ((hi >>> 18) & 1) rec.heading = (((hi >>> 8) & 0x3ff) * 360) / 1024;
+    const as = ((hi << 3) | (lo >>> 21)) & 0x3ff;
+    rec.airspeed_type = (hi >>> 7) & 1;
     if (as !== 0) rec.airspeed = (as - 1) * scale;
   }
-  const vr = meBits(b, 38, 9);
-  rec.vr_source = meBit(b, 36);
-  if (vr !== 0) rec.vertical_rate = (meBit(b, 37) ? 1 - vr : vr - 1) * 64;
-  const diff = meBits(b, 50, 7);
-  if (diff !== 0) rec.geom_minus_baro = (meBit(b, 49) ? 1 - diff : diff - 1) * 25;
+  const vr = (lo >>> 10) & 0x1ff;
+  rec.vr_source = (lo >>> 20) & 1;
+  if (vr !== 0) rec.vertical_rate = ((lo >>> 19) & 1 ? 1 - vr : vr - 1) * 64;
+  const diff = lo & 0x7f;
+  if (diff !== 0) rec.geom_minus_baro = ((lo >>> 7) & 1 ? 1 - diff : diff - 1) * 25;
 }
