@@ -13,7 +13,8 @@
 import { addError, type FrameSink } from './frame-sink.ts';
 import { LineParser } from './line-reader.ts';
 import { arrivalTime, frameTime, type ClockOptions } from './receiver-clock.ts';
-import { decodeHex, hexNumber, preview } from './text-scan.ts';
+import { hexNumber, preview } from './text-scan.ts';
+import { hexTextToBytes } from '../modes/hex.ts';
 
 const STAR = 0x2a;
 const COLON = 0x3a;
@@ -60,7 +61,7 @@ export class AvrParser extends LineParser {
     } else if (prefix !== STAR && prefix !== COLON) {
       return this.bad(line, len, lineNo);
     }
-    const n = decodeHex(line, from, end, this.message);
+    const n = hexTextToBytes(line, from, end, this.message);
     if (n === 2) this.modeAC++;
     else if (n === 7 || n === 14) {
       this.frames++;

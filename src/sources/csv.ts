@@ -9,7 +9,8 @@
  */
 import { addError, type FrameSink } from './frame-sink.ts';
 import { LineParser } from './line-reader.ts';
-import { decimalNumber, decodeHex, preview } from './text-scan.ts';
+import { decimalNumber, preview } from './text-scan.ts';
+import { hexTextToBytes } from '../modes/hex.ts';
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
@@ -45,7 +46,7 @@ export class CsvParser extends LineParser {
     const first = !this.seenFirst;
     this.seenFirst = true;
     const t = this.field(line, len, this.timeColumn) ? decimalNumber(line, this.fieldFrom, this.fieldTo) : NaN;
-    const n = this.field(line, len, this.hexColumn) ? decodeHex(line, this.fieldFrom, this.fieldTo, this.message) : -1;
+    const n = this.field(line, len, this.hexColumn) ? hexTextToBytes(line, this.fieldFrom, this.fieldTo, this.message) : -1;
     if (n === 7 || n === 14) {
       if (Number.isNaN(t)) return this.bad(line, len, lineNo, 'bad_time');
       this.frames++;

@@ -5,7 +5,8 @@
 import { addError, type FrameSink } from './frame-sink.ts';
 import { LineParser } from './line-reader.ts';
 import { arrivalTime, type ClockOptions } from './receiver-clock.ts';
-import { decodeHex, preview } from './text-scan.ts';
+import { preview } from './text-scan.ts';
+import { hexTextToBytes } from '../modes/hex.ts';
 
 const STAR = 0x2a;
 const SEMI = 0x3b;
@@ -33,7 +34,7 @@ export class HexParser extends LineParser {
     if (len === 0) return;
     const from = line[0] === STAR ? 1 : 0;
     const to = line[len - 1] === SEMI ? len - 1 : len;
-    const n = decodeHex(line, from, to, this.message);
+    const n = hexTextToBytes(line, from, to, this.message);
     if (n === 7 || n === 14) {
       this.frames++;
       this.sink(this.message, n, arrivalTime(this.opts), NaN, this.receiver);

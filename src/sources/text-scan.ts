@@ -1,33 +1,15 @@
 /**
- * Allocation-free readers for the pieces of text formats: hex digits into frame bytes,
- * a hex counter, and a decimal number, all straight from a byte buffer.
+ * Allocation-free readers for the pieces of text formats: a hex counter and a decimal number,
+ * straight from a byte buffer (frame bytes themselves: `hexTextToBytes` in modes/hex.ts).
  */
-const HEX = new Int8Array(256).fill(-1);
-for (let i = 0; i < 10; i++) HEX[0x30 + i] = i;
-for (let i = 0; i < 6; i++) {
-  HEX[0x41 + i] = 10 + i;
-  HEX[0x61 + i] = 10 + i;
-}
-
-/** Decode src[from..to) as hex into out; returns the byte count, or -1 for an odd length, a non-hex digit or overflow. */
-export function decodeHex(src: Uint8Array, from: number, to: number, out: Uint8Array): number {
-  const n = to - from;
-  if (n <= 0 || n & 1 || n / 2 > out.length) return -1;
-  for (let i = 0, j = from; j < to; i++, j += 2) {
-    const hi = HEX[src[j]];
-    const lo = HEX[src[j + 1]];
-    if (hi < 0 || lo < 0) return -1;
-    out[i] = (hi << 4) | lo;
-  }
-  return n / 2;
-}
+import { NIBBLE } from '../modes/hex.ts';
 
 /** src[from..to) as an unsigned hex number (up to 13 digits stay exact); NaN when not hex. */
 export function hexNumber(src: Uint8Array, from: number, to: number): number {
   if (to <= from) return NaN;
   let v = 0;
   for (let j = from; j < to; j++) {
-    const d = HEX[src[j]];
+    const d = NIBBLE[src[j]];
     if (d < 0) return NaN;
     v = v * 16 + d;
   }

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { decimalNumber, decodeHex, hexNumber } from '../../src/sources/text-scan.ts';
+import { decimalNumber, hexNumber } from '../../src/sources/text-scan.ts';
+import { hexTextToBytes } from '../../src/modes/hex.ts';
 
 const b = (s: string) => Buffer.from(s);
 
 describe('text-scan', () => {
-  it('decodes hex digits of either case into bytes', () => {
+  it('decodes hex digits of either case from stream bytes (the sources use modes/hex)', () => {
     const out = new Uint8Array(14);
-    expect(decodeHex(b('x8dAB01ffx'), 1, 9, out)).toBe(4);
+    expect(hexTextToBytes(b('x8dAB01ffx'), 1, 9, out)).toBe(4);
     expect(Array.from(out.subarray(0, 4))).toEqual([0x8d, 0xab, 0x01, 0xff]);
-    expect(decodeHex(b('8da'), 0, 3, out)).toBe(-1); // odd length
-    expect(decodeHex(b('8g'), 0, 2, out)).toBe(-1);
-    expect(decodeHex(b('00'.repeat(15)), 0, 30, out)).toBe(-1); // longer than the output
+    expect(hexTextToBytes(b('8da'), 0, 3, out)).toBe(-1); // odd length
+    expect(hexTextToBytes(b('8g'), 0, 2, out)).toBe(-1);
+    expect(hexTextToBytes(b('00'.repeat(15)), 0, 30, out)).toBe(-1); // longer than the output
   });
 
   it('reads a 48-bit hex counter exactly', () => {
