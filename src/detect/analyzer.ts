@@ -10,6 +10,9 @@ import { cellBucketsFrom } from './cell-share.ts';
 import { detectJammingEvents } from './events.ts';
 import { SpoofDetector } from './spoof.ts';
 
+/** Samples this close to a spoofed interval are left out of jammer localisation (detection lags onset). */
+const SPOOF_PAD_SECONDS = 120;
+
 export interface AnalyzerOptions {
   res?: number;
   bucketSeconds?: number;
@@ -54,8 +57,10 @@ export class Analyzer implements TrackSink {
   finish(): AnalysisResult {
     const aircraftBuckets = this.grid.finish();
     const cells = cellBucketsFrom(aircraftBuckets);
-    const jamming = detectJammingEvents(cells, { aircraftBuckets, samples: this.grid.samples });
     const { spoofed, events: spoofing } = this.spoof.finish();
+    // A spoofed aircraft reports a false position with good integrity: no evidence about jammers.
+    this.grid.samples.exclude(new Map(spoofed.map((s) => [s.icao, s.intervals])), SPOOF_PAD_SECONDS);
+    const jamming = detectJammingEvents(cells, { aircraftBuckets, samples: this.grid.samples });
     const events = [...jamming, ...spoofing].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
     return { cells, aircraftBuckets, events, spoofed, fixes: this.fixes, aircraft: this.seen.size };
   }

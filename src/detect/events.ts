@@ -8,9 +8,15 @@
  * aircraft rarely share one cell in one bucket, so every cell stays "low" while a jammer
  * degrades aircraft after aircraft in the same area; the episode-level rule keeps the
  * de-noising (one aircraft with a bad receiver is never an event) and finds them.
- * Start and end are narrowed from the bucket bounds to the first and last degraded report in
- * the event's cells; the source comes from `localiseJammers`, and an episode it explains by
- * several overlapping jammers becomes one event per jammer.
+ *
+ * Each episode is explained by one to three jammers (`localiseJammers`); every degraded
+ * aircraft-bucket goes to the jammer active then that it is deepest inside, and each jammer
+ * becomes one event, from the first to the last degraded report it alone explains (its onset
+ * is the first aircraft it degraded, not the first medium bucket). Episodes too small to
+ * locate that lie within reach of a located jammer while it was on are its edges (an aircraft
+ * degraded a minute before or after the rest, a coasting aircraft) and are folded into its
+ * event; located events that name the same jammer (within its uncertainty) close in time are
+ * one event.
  */
 import { cellToLatLng, gridDisk } from 'h3-js';
 import type { AircraftBucket, CellBucket, InterferenceEvent } from './types.ts';
@@ -22,78 +28,165 @@ import { haversineKm } from './geo.ts';
 export const MIN_EVENT_AIRCRAFT = 2;
 /** Degraded cell-buckets this close in time belong to one episode (a jammer stays on for a while). */
 export const LINK_SECONDS = 1800;
+/** An unlocated episode this far beyond a jammer's fitted reach (km) is still its edge. */
+const FOLD_MARGIN_KM = 30;
+/** Two located events whose sources are closer than this (or their uncertainty) name one jammer. */
+const SAME_SOURCE_KM = 10;
+
+/** An event under construction, with the jammer fit it came from. */
+interface Draft {
+  event: InterferenceEvent;
+  fit: JammerFit | null;
+}
 
 export function detectJammingEvents(cells: CellBucket[], obs: LocalisationObservations): InterferenceEvent[] {
   const byCell = groupByCell(obs.aircraftBuckets);
-  const events: InterferenceEvent[] = [];
+  const drafts: Draft[] = [];
   for (const group of episodes(cells.filter((c) => c.degraded > 0))) {
     const cellSet = new Set(group.map((c) => c.cell));
     const from = Math.min(...group.map((c) => c.bucket_start));
     const to = Math.max(...group.map((c) => c.bucket_start + c.bucket_seconds));
-    const { degraded, all } = aircraftIn(byCell, cellSet, from, to);
+    const { degraded, all, buckets } = aircraftIn(byCell, cellSet, from, to);
     if (degraded.size < MIN_EVENT_AIRCRAFT) continue;
     if (shareAndBand(all.size - degraded.size, degraded.size).share_pct < BAND_MEDIUM_MIN) continue;
     const res = group[0].res;
     const [start, end] = degradedSpan(obs, from, to, cellSet, res);
     const fits = localiseJammers(obs.samples, start, end, cellSet);
-    // Overlapping jammers make one episode: give each its own event, with the cells it explains best.
-    const parts = fits.length > 1 ? splitCells(cellSet, fits) : [{ cells: cellSet, source: fits[0] ?? null }];
-    for (const part of parts) {
-      const aircraft = parts.length > 1 ? aircraftIn(byCell, part.cells, from, to).degraded : degraded;
-      if (aircraft.size === 0) continue;
-      const [s0, s1] = parts.length > 1 ? degradedSpan(obs, from, to, part.cells, res) : [start, end];
-      const sorted = [...part.cells].sort();
-      events.push({
-        id: eventId('jamming', s0, sorted[0]),
-        kind: 'jamming',
-        start: s0,
-        end: s1,
-        cells: sorted,
-        aircraft: [...aircraft].sort(),
-        source: part.source && { lat: part.source.lat, lon: part.source.lon, uncertainty_km: part.source.uncertainty_km },
-        peak_share_pct: Math.max(...group.filter((c) => part.cells.has(c.cell)).map((c) => c.share_pct)),
-      });
+    const peak = (part: ReadonlySet<string>) => Math.max(...group.filter((c) => part.has(c.cell)).map((c) => c.share_pct));
+    if (fits.length === 0) {
+      drafts.push({ event: makeEvent(start, end, cellSet, degraded, null, peak(cellSet)), fit: null });
+      continue;
     }
+    const parts = assign(buckets, fits);
+    parts.forEach((part, j) => {
+      if (part.aircraft.size === 0) return;
+      const fit = fits[j];
+      const [s0, s1] = Number.isFinite(fit.start) ? [fit.start, fit.end] : degradedSpan(obs, from, to, part.cells, res);
+      drafts.push({ event: makeEvent(s0, s1, part.cells, part.aircraft, fit, peak(part.cells)), fit });
+    });
   }
-  return events.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
+  return mergeSameSource(foldEdges(drafts))
+    .map((d) => d.event)
+    .sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
 }
 
-/** Each cell goes to the jammer it is deepest inside (distance over reach). */
-function splitCells(cells: ReadonlySet<string>, fits: JammerFit[]): { cells: Set<string>; source: JammerFit }[] {
-  const parts = fits.map((source) => ({ cells: new Set<string>(), source }));
-  for (const cell of cells) {
-    const [lat, lon] = cellToLatLng(cell);
-    let best = 0;
+function makeEvent(
+  start: number,
+  end: number,
+  cells: ReadonlySet<string>,
+  aircraft: ReadonlySet<string>,
+  fit: JammerFit | null,
+  peak: number,
+): InterferenceEvent {
+  const sorted = [...cells].sort();
+  return {
+    id: eventId('jamming', start, sorted[0]),
+    kind: 'jamming',
+    start,
+    end,
+    cells: sorted,
+    aircraft: [...aircraft].sort(),
+    source: fit && { lat: fit.lat, lon: fit.lon, uncertainty_km: fit.uncertainty_km },
+    peak_share_pct: peak,
+  };
+}
+
+/**
+ * Each degraded aircraft-bucket goes to the jammer it is deepest inside (distance over reach)
+ * among those on during the bucket, or among all when none was.
+ */
+function assign(buckets: AircraftBucket[], fits: JammerFit[]): { cells: Set<string>; aircraft: Set<string> }[] {
+  const parts = fits.map(() => ({ cells: new Set<string>(), aircraft: new Set<string>() }));
+  const centres = new Map<string, [number, number]>();
+  for (const b of buckets) {
+    if (!b.degraded) continue;
+    let centre = centres.get(b.cell);
+    if (centre === undefined) centres.set(b.cell, (centre = cellToLatLng(b.cell)));
+    const on = fits.map((f) => f.start <= b.bucket_start + b.bucket_seconds && f.end >= b.bucket_start);
+    const anyOn = on.some(Boolean);
+    let best = -1;
     let bestDepth = Infinity;
     fits.forEach((f, j) => {
-      const depth = haversineKm(lat, lon, f.lat, f.lon) / f.radius_km;
+      if (anyOn && !on[j]) return;
+      const depth = haversineKm(centre[0], centre[1], f.lat, f.lon) / f.radius_km;
       if (depth < bestDepth) {
         bestDepth = depth;
         best = j;
       }
     });
-    parts[best].cells.add(cell);
+    parts[best].cells.add(b.cell);
+    parts[best].aircraft.add(b.icao);
   }
-  return parts.filter((p) => p.cells.size > 0);
+  return parts;
 }
 
-/** Distinct aircraft, and the degraded ones, in the cells between from and to. */
+/** Unlocated events within reach of a located one, and near it in time, become part of it. */
+function foldEdges(drafts: Draft[]): Draft[] {
+  const located = drafts.filter((d) => d.fit !== null);
+  return drafts.filter((d) => {
+    if (d.fit !== null) return true;
+    const e = d.event;
+    const host = located.find((h) => {
+      const f = h.fit!;
+      const near = e.cells.every((c) => {
+        const [lat, lon] = cellToLatLng(c);
+        return haversineKm(lat, lon, f.lat, f.lon) <= f.radius_km + FOLD_MARGIN_KM;
+      });
+      return near && e.start <= h.event.end + LINK_SECONDS && e.end >= h.event.start - LINK_SECONDS;
+    });
+    if (host === undefined) return true;
+    absorb(host.event, e);
+    return false;
+  });
+}
+
+/** Located events naming the same jammer (sources within uncertainty) close in time are one. */
+function mergeSameSource(drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const d of [...drafts].sort((a, b) => b.event.aircraft.length - a.event.aircraft.length)) {
+    const host = d.fit && out.find((h) => h.fit !== null && sameJammer(h, d));
+    if (host) absorb(host.event, d.event);
+    else out.push(d);
+  }
+  return out;
+}
+
+function sameJammer(a: Draft, b: Draft): boolean {
+  const fa = a.fit!;
+  const fb = b.fit!;
+  const limit = Math.max(SAME_SOURCE_KM, fa.uncertainty_km, fb.uncertainty_km);
+  const closeInTime = b.event.start <= a.event.end + LINK_SECONDS && b.event.end >= a.event.start - LINK_SECONDS;
+  return closeInTime && haversineKm(fa.lat, fa.lon, fb.lat, fb.lon) <= limit;
+}
+
+/** Add `part`'s cells, aircraft and time to `host` (its id and source stay). */
+function absorb(host: InterferenceEvent, part: InterferenceEvent): void {
+  host.cells = [...new Set([...host.cells, ...part.cells])].sort();
+  host.aircraft = [...new Set([...host.aircraft, ...part.aircraft])].sort();
+  host.start = Math.min(host.start, part.start);
+  host.end = Math.max(host.end, part.end);
+  host.peak_share_pct = Math.max(host.peak_share_pct ?? 0, part.peak_share_pct ?? 0);
+}
+
+/** Distinct aircraft, the degraded ones, and their buckets, in the cells between from and to. */
 function aircraftIn(
   byCell: Map<string, AircraftBucket[]>,
   cells: ReadonlySet<string>,
   from: number,
   to: number,
-): { degraded: Set<string>; all: Set<string> } {
+): { degraded: Set<string>; all: Set<string>; buckets: AircraftBucket[] } {
   const degraded = new Set<string>();
   const all = new Set<string>();
+  const buckets: AircraftBucket[] = [];
   for (const cell of cells) {
     for (const a of byCell.get(cell) ?? []) {
       if (a.bucket_start < from || a.bucket_start >= to) continue;
       all.add(a.icao);
+      buckets.push(a);
       if (a.degraded) degraded.add(a.icao);
     }
   }
-  return { degraded, all };
+  return { degraded, all, buckets };
 }
 
 /** Connected groups of cell-buckets: neighbouring cells, bucket starts within the link time. */

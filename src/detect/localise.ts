@@ -8,21 +8,28 @@
  * 0.5 (reach growing with height, as antenna patterns and terrain masking make it); both are
  * fitted and the lower cost wins.
  *
- * Loss and regain points lie on a jammer's circle, degraded positions inside one, healthy ones
- * outside all. The fit minimises, over centres and radii,
+ * Jammers switch on and off: each has an active interval, the first and last degraded point it
+ * alone explains (inside its reach, outside every other active one). While a jammer is active,
+ * loss and regain points lie on its circle, degraded positions inside it, healthy ones outside
+ * it; outside its interval it says nothing. The fit minimises, over centres and radii,
  *   Σ_transitions min_j ρ(d_j − r_j) + Σ_degraded min_j ρ(max(0, d_j − r_j)) + Σ_healthy Σ_j ρ(max(0, r_j − d_j))
- * with ρ(e) = min(e², 8²): a capped square, so points that flipped for another reason (the
- * jammer switching on or off, an aircraft coasting) count as one miss each instead of
- * pulling the centre. One jammer is fitted on a coarse grid of centres, then refined by a
- * shrinking pattern search; a second (and third) is added while it at least halves the cost,
- * for overlapping jammers that form one episode. Each centre's uncertainty is how far it can
- * move before the cost rises by the noise of the fit (4 σ², about two standard deviations),
- * averaged over 8 directions.
+ * over the jammers active at each point's time, with ρ(e) = min(e², 8²): a capped square, so
+ * points that flipped for another reason (an aircraft coasting) count as one miss each instead
+ * of pulling the centre. A loss inside the circle just after switch-on (or a regain just after
+ * switch-off) is explained by the switching and costs nothing. Time is what separates
+ * overlapping jammers with different schedules: healthy aircraft inside one jammer's circle
+ * before it switched on no longer argue against it.
+ * One jammer is fitted on a coarse grid of centres, then refined by a shrinking pattern search;
+ * another is added (at most 3) while it lowers the cost by more than a model-selection penalty
+ * (BIC-like: the five parameters of a jammer against the fit's noise, and at least
+ * MIN_SPLIT_MISSES capped misses, since misses, not Gaussian noise, are what a wrong model
+ * leaves). Each centre's uncertainty is how far it can move before the cost rises by the noise
+ * of the fit (4 σ², about two standard deviations), averaged over 8 directions.
  */
 import { getResolution, gridDisk } from 'h3-js';
 import { radioHorizonKm } from './geo.ts';
 import type { SourceEstimate } from './types.ts';
-import { ObservationSamples, OBS_DEGRADED, OBS_ESTIMATED, OBS_LOSS, OBS_REGAIN } from './observations.ts';
+import { ObservationSamples, OBS_DEGRADED, OBS_ESTIMATED, OBS_EXCLUDED, OBS_LOSS, OBS_REGAIN } from './observations.ts';
 
 export interface LocaliseOptions {
   /** Jammer antenna height above ground, metres (default 10): only matters for low aircraft. */
@@ -31,9 +38,12 @@ export interface LocaliseOptions {
   maxSources?: number;
 }
 
-/** A located jammer: centre, uncertainty and its fitted reach at 30 000 ft. */
+/** A located jammer: centre, uncertainty, its fitted reach at 30 000 ft and when it was on. */
 export interface JammerFit extends SourceEstimate {
   radius_km: number;
+  /** First and last degraded report it alone explains (unix seconds). */
+  start: number;
+  end: number;
 }
 
 const KM_PER_DEG = (Math.PI / 180) * 6371.0088;
@@ -47,15 +57,24 @@ const TRANSITION_PAD_SECONDS = 300;
 /** Reach vs altitude tried: flat (free space), or growing as √h. */
 const ALTITUDE_EXPONENTS = [0, 0.5];
 const REF_ALT_M = 9144; // 30 000 ft
-/** Another jammer is only believed when it at least halves the cost and removes 4 misses' worth. */
-const SPLIT_GAIN_RATIO = 0.5;
-const SPLIT_MIN_GAIN = 4 * OUTLIER_KM2;
-const REFIT_ROUNDS = 2;
+/** Another jammer must remove at least this many capped misses (see the header). */
+const MIN_SPLIT_MISSES = 6;
+/** Parameters of one jammer: centre (2), reach, switch-on and switch-off. */
+const SOURCE_PARAMS = 5;
+const REFIT_ROUNDS = 3;
 const MIN_TRANSITIONS_PER_SOURCE = 4;
+/** A degraded point this far outside the fitted reach still counts as the jammer's (switch-on time). */
+const INSIDE_TOLERANCE_KM = 3;
+const INSIDE_TOLERANCE_KM2 = INSIDE_TOLERANCE_KM * INSIDE_TOLERANCE_KM;
+/** Loss/regain this close to a switch-on/off, inside the reach, is the switching itself. */
+const SWITCH_SECONDS = 90;
+/** Regains follow the last degraded report by a few reports. */
+const ACTIVE_PAD_SECONDS = 60;
 
-const TRANSITION = 0;
+const LOSS = 0;
 const DEGRADED = 1;
 const HEALTHY = 2;
+const REGAIN = 3;
 
 /** Observations of one episode projected onto a plane around (lat0, lon0), in km. */
 interface Problem {
@@ -65,11 +84,15 @@ interface Problem {
   y: Float64Array;
   horizon: Float64Array; // reach cap per point from its altitude (Infinity when unknown)
   scale: Float64Array; // power reach at this altitude relative to REF_ALT_M
+  t: Float64Array;
   kind: Uint8Array;
   /** What the other, fixed jammers already explain: the best term (transition, degraded) or the sum (healthy). */
   fixed: Float64Array;
   d: Float64Array; // scratch: distances from the centre being tried
   n: number;
+  /** Active interval of the candidate last costed (set by `cost`). */
+  a: number;
+  b: number;
   rMax: number;
 }
 
@@ -84,6 +107,8 @@ interface Source {
   lat: number;
   lon: number;
   r: number;
+  a: number; // active from
+  b: number; // to
 }
 
 /**
@@ -110,37 +135,15 @@ export function localiseJammers(
   lat0 /= picked.degraded.length;
   lon0 /= picked.degraded.length;
 
-  let best: { exponent: number; source: Source; cost: number } | null = null;
-  for (const exponent of ALTITUDE_EXPONENTS) {
-    const p = project(samples, picked, lat0, lon0, antenna, exponent);
-    const fit = fitOne(p, []);
-    if (best === null || fit.cost < best.cost) best = { exponent, source: toSource(p, fit), cost: fit.cost };
-  }
-  const { exponent } = best!;
-  const sources = [best!.source];
-  let cost = best!.cost;
-  const p = project(samples, picked, lat0, lon0, antenna, exponent);
-  // A split must halve the cost and gain SPLIT_MIN_GAIN (pointless below twice that), and each
-  // circle needs its own loss and regain points to stand on.
+  // The reach-vs-altitude model is chosen on the whole fit (one circle stretched over several
+  // jammers can prefer the wrong one), by its cost plus the penalties of its extra jammers.
   const maxSources = Math.min(opts.maxSources ?? 3, Math.floor(picked.transitions.length / MIN_TRANSITIONS_PER_SOURCE));
-  while (sources.length < maxSources && cost > 2 * SPLIT_MIN_GAIN) {
-    // Add a jammer where the others leave most unexplained, then let each move with the rest
-    // held: a first fit that stretched one circle over two jammers shrinks back onto one.
-    const trial = [...sources, toSource(p, fitOne(p, sources))];
-    let trialCost = Infinity;
-    for (let round = 0; round < REFIT_ROUNDS; round++) {
-      for (let j = 0; j < trial.length; j++) {
-        const others = trial.filter((_, k) => k !== j);
-        // The first round may move a jammer anywhere; later ones refine where it is.
-        const fit = round === 0 ? fitOne(p, others) : refine(p, others, trial[j]);
-        trial[j] = toSource(p, fit);
-        trialCost = fit.cost;
-      }
-    }
-    if (!(trialCost < cost * SPLIT_GAIN_RATIO && cost - trialCost > SPLIT_MIN_GAIN)) break;
-    sources.splice(0, sources.length, ...trial);
-    cost = trialCost;
+  let best: { exponent: number; sources: Source[]; score: number } | null = null;
+  for (const exponent of ALTITUDE_EXPONENTS) {
+    const fit = selectSources(project(samples, picked, lat0, lon0, antenna, exponent), maxSources);
+    if (best === null || fit.score < best.score) best = { exponent, ...fit };
   }
+  const { exponent, sources } = best!;
   // Refine each jammer in a projection centred on it (others held), then measure its spread.
   return sources.map((_, j) => {
     const others = () => sources.filter((__, k) => k !== j);
@@ -151,8 +154,57 @@ export function localiseJammers(
     const q = project(samples, picked, sources[j].lat, sources[j].lon, antenna, exponent);
     setFixed(q, others());
     const { r, cost: c } = bestRadius(q, 0, 0);
-    return { lat: sources[j].lat, lon: sources[j].lon, uncertainty_km: uncertainty(q, c, picked.transitions.length), radius_km: r };
+    totalCost(q, r); // sets q.a, q.b for this radius
+    return {
+      lat: sources[j].lat,
+      lon: sources[j].lon,
+      uncertainty_km: uncertainty(q, c, picked.transitions.length),
+      radius_km: r,
+      start: q.a,
+      end: q.b,
+    };
   });
+}
+
+/**
+ * One jammer, then more (up to maxSources) while each lowers the cost by more than the penalty.
+ * The score is the cost plus the penalties paid.
+ */
+function selectSources(p: Problem, maxSources: number): { sources: Source[]; score: number } {
+  const first = fitOne(p, []);
+  let sources = [toSource(p, first)];
+  let cost = first.cost;
+  let penalties = 0;
+  while (sources.length < maxSources) {
+    const k = sources.length + 1;
+    // Several starts for k jammers, the cheapest wins: the k−1 found plus one where they leave
+    // most unexplained (a circle stretched over two jammers then shrinks back onto one), and
+    // clusters of the degraded points in space, and in space and time.
+    const starts = [[...sources, toSource(p, fitOne(p, sources))], clusterSeeds(p, k, 0), clusterSeeds(p, k, 1)];
+    let trial = sources;
+    let trialCost = Infinity;
+    for (const start of starts) {
+      if (start.length < k) continue;
+      const fit = refitAll(p, start);
+      if (fit.cost < trialCost) ({ sources: trial, cost: trialCost } = fit);
+    }
+    const penalty = splitPenalty(cost, p.n, sources.length);
+    if (!(cost - trialCost > penalty)) break;
+    sources = trial;
+    cost = trialCost;
+    penalties += penalty;
+  }
+  return { sources, score: cost + penalties };
+}
+
+/**
+ * How much another jammer must lower the cost to be believed: BIC's k·ln(n)·σ² for its five
+ * parameters, σ² the residual per point of the current fit, and at least MIN_SPLIT_MISSES capped
+ * misses.
+ */
+function splitPenalty(cost: number, n: number, sources: number): number {
+  const sigma2 = Math.max(MIN_SIGMA_KM * MIN_SIGMA_KM, cost / Math.max(1, n - SOURCE_PARAMS * sources));
+  return Math.max(MIN_SPLIT_MISSES * OUTLIER_KM2, SOURCE_PARAMS * Math.log(Math.max(2, n)) * sigma2);
 }
 
 /** The best single jammer given `others` fixed: coarse grid of centres, then pattern search. */
@@ -162,17 +214,80 @@ function fitOne(p: Problem, others: Source[]): Candidate {
 }
 
 /** Pattern search from a jammer's current place, `others` fixed. */
-function refine(p: Problem, others: Source[], s: Source): Candidate {
+function refine(p: Problem, others: Source[], s: Source, stepKm: number): Candidate {
   setFixed(p, others);
   const cos0 = Math.cos((p.lat0 * Math.PI) / 180);
   const x = (s.lon - p.lon0) * cos0 * KM_PER_DEG;
   const y = (s.lat - p.lat0) * KM_PER_DEG;
-  return patternSearch(p, { x, y, ...bestRadius(p, x, y) }, 2);
+  return patternSearch(p, { x, y, ...bestRadius(p, x, y) }, stepKm);
+}
+
+/** Move each jammer in turn with the others held, a few rounds, wide steps first. */
+function refitAll(p: Problem, start: Source[]): { sources: Source[]; cost: number } {
+  const sources = [...start];
+  let cost = Infinity;
+  for (let round = 0; round < REFIT_ROUNDS; round++) {
+    for (let j = 0; j < sources.length; j++) {
+      const fit = refine(p, sources.filter((_, k) => k !== j), sources[j], round === 0 ? 8 : 2);
+      sources[j] = toSource(p, fit);
+      cost = fit.cost;
+    }
+  }
+  return { sources, cost };
+}
+
+/**
+ * k starting jammers at the centres of k clusters of the degraded points (Lloyd's k-means from
+ * farthest-point seeds): aircraft cross a jammer's disc evenly, so a cluster's centroid is near
+ * its centre. `timeKm` > 0 adds time as a coordinate (km per minute), for jammers that overlap
+ * in space but not in time.
+ */
+function clusterSeeds(p: Problem, k: number, timeKm: number): Source[] {
+  const idx: number[] = [];
+  for (let i = 0; i < p.n; i++) if (p.kind[i] === DEGRADED) idx.push(i);
+  if (idx.length < k) return [];
+  const t0 = p.t[idx[0]];
+  const coord = (i: number): [number, number, number] => [p.x[i], p.y[i], ((p.t[i] - t0) / 60) * timeKm];
+  const pts = idx.map(coord);
+  const d2 = (a: number[], b: number[]) => (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2 + (a[2] - b[2]) ** 2;
+  const mean = pts.reduce((m, q) => [m[0] + q[0] / pts.length, m[1] + q[1] / pts.length, m[2] + q[2] / pts.length], [0, 0, 0]);
+  const centres: number[][] = [];
+  while (centres.length < k) {
+    const ref = centres.length === 0 ? [mean] : centres;
+    let far = pts[0];
+    let farD = -1;
+    for (const q of pts) {
+      const d = Math.min(...ref.map((c) => d2(q, c)));
+      if (d > farD) {
+        farD = d;
+        far = q;
+      }
+    }
+    centres.push([...far]);
+  }
+  for (let iter = 0; iter < 10; iter++) {
+    const sum = centres.map(() => [0, 0, 0, 0]);
+    for (const q of pts) {
+      let best = 0;
+      for (let c = 1; c < k; c++) if (d2(q, centres[c]) < d2(q, centres[best])) best = c;
+      sum[best][0] += q[0];
+      sum[best][1] += q[1];
+      sum[best][2] += q[2];
+      sum[best][3]++;
+    }
+    sum.forEach((s, c) => {
+      if (s[3] > 0) centres[c] = [s[0] / s[3], s[1] / s[3], s[2] / s[3]];
+    });
+  }
+  setFixed(p, []);
+  return centres.map((c) => toSource(p, { x: c[0], y: c[1], ...bestRadius(p, c[0], c[1]) }));
 }
 
 function toSource(p: Problem, c: Candidate): Source {
+  distances(p, c.x, c.y);
+  totalCost(p, c.r); // the candidate's active interval
   const lat = p.lat0 + c.y / KM_PER_DEG;
-  return { lat, lon: p.lon0 + c.x / (KM_PER_DEG * Math.cos((p.lat0 * Math.PI) / 180)), r: c.r };
+  return { lat, lon: p.lon0 + c.x / (KM_PER_DEG * Math.cos((p.lat0 * Math.PI) / 180)), r: c.r, a: p.a, b: p.b };
 }
 
 function pickSamples(s: ObservationSamples, start: number, end: number, cells: ReadonlySet<string>): Picked {
@@ -184,7 +299,7 @@ function pickSamples(s: ObservationSamples, start: number, end: number, cells: R
   for (const i of s.inWindow(start - TRANSITION_PAD_SECONDS, end + TRANSITION_PAD_SECONDS)) {
     const f = s.flags[i];
     const transition = (f & (OBS_LOSS | OBS_REGAIN)) !== 0;
-    if (f & OBS_ESTIMATED || (!transition && (s.t[i] < start || s.t[i] > end))) continue;
+    if (f & (OBS_ESTIMATED | OBS_EXCLUDED) || (!transition && (s.t[i] < start || s.t[i] > end))) continue;
     const cell = s.cellOf(i, res);
     if (!near.has(cell)) continue;
     if (transition) picked.transitions.push(i);
@@ -216,10 +331,13 @@ function project(
     y: new Float64Array(n),
     horizon: new Float64Array(n),
     scale: new Float64Array(n).fill(1),
+    t: new Float64Array(n),
     kind: new Uint8Array(n),
     fixed: new Float64Array(n),
     d: new Float64Array(n),
     n,
+    a: Infinity,
+    b: -Infinity,
     rMax: 0,
   };
   p.kind.fill(DEGRADED, transitions.length, transitions.length + degraded.length);
@@ -227,6 +345,8 @@ function project(
   const cos0 = Math.cos((lat0 * Math.PI) / 180);
   for (let k = 0; k < n; k++) {
     const i = all[k];
+    if (k < transitions.length) p.kind[k] = s.flags[i] & OBS_LOSS ? LOSS : REGAIN;
+    p.t[k] = s.t[i];
     p.x[k] = (s.lon[i] - lon0) * cos0 * KM_PER_DEG;
     p.y[k] = (s.lat[i] - lat0) * KM_PER_DEG;
     const alt = s.alt_m[i];
@@ -247,15 +367,23 @@ function thin(a: number[], max: number): number[] {
   return Array.from({ length: max }, (_, i) => a[Math.floor(i * k)]);
 }
 
-/** One point's capped residual against one jammer at distance d with power radius r. */
-function term(p: Problem, k: number, d: number, r: number): number {
+/** A jammer of power radius r reaches point k this far: its power at k's altitude, up to the radio horizon. */
+function reach(p: Problem, k: number, r: number): number {
   const power = r * p.scale[k];
-  const e = d - (power < p.horizon[k] ? power : p.horizon[k]);
+  return power < p.horizon[k] ? power : p.horizon[k];
+}
+
+/** One point's capped residual against one jammer at distance d, power radius r, active from a to b. */
+function term(p: Problem, k: number, d: number, r: number, a: number, b: number): number {
+  const e = d - reach(p, k, r);
   const kind = p.kind[k];
-  if (kind === TRANSITION || (kind === DEGRADED && e > 0) || (kind === HEALTHY && e < 0)) {
-    return e * e < OUTLIER_KM2 ? e * e : OUTLIER_KM2;
-  }
-  return 0;
+  const t = p.t[k];
+  const miss = e * e < OUTLIER_KM2 ? e * e : OUTLIER_KM2;
+  if (kind === HEALTHY) return t >= a && t <= b && e < 0 ? miss : 0;
+  if (t < a - ACTIVE_PAD_SECONDS || t > b + ACTIVE_PAD_SECONDS) return OUTLIER_KM2;
+  if (kind === DEGRADED) return e > 0 ? miss : 0;
+  if (e < 0 && Math.abs(t - (kind === LOSS ? a : b)) <= SWITCH_SECONDS) return 0;
+  return miss;
 }
 
 /** Fill p.fixed with what the `others` jammers explain. */
@@ -266,7 +394,7 @@ function setFixed(p: Problem, others: Source[]): void {
     const ox = (o.lon - p.lon0) * cos0 * KM_PER_DEG;
     const oy = (o.lat - p.lat0) * KM_PER_DEG;
     for (let k = 0; k < p.n; k++) {
-      const t = term(p, k, Math.sqrt((p.x[k] - ox) ** 2 + (p.y[k] - oy) ** 2), o.r);
+      const t = term(p, k, Math.sqrt((p.x[k] - ox) ** 2 + (p.y[k] - oy) ** 2), o.r, o.a, o.b);
       p.fixed[k] = p.kind[k] === HEALTHY ? p.fixed[k] + t : Math.min(p.fixed[k], t);
     }
   }
@@ -281,11 +409,23 @@ function distances(p: Problem, cx: number, cy: number): void {
   }
 }
 
-/** The whole fit's cost with the candidate's power radius r, from the distances in p.d. */
-function cost(p: Problem, r: number): number {
+/**
+ * The whole fit's cost with the candidate's power radius r, from the distances in p.d; its
+ * active interval (the degraded points inside it that no other jammer explains) goes to p.a, p.b.
+ */
+function totalCost(p: Problem, r: number): number {
+  let a = Infinity;
+  let b = -Infinity;
+  for (let k = 0; k < p.n; k++) {
+    if (p.kind[k] !== DEGRADED || !(p.fixed[k] > INSIDE_TOLERANCE_KM2) || p.d[k] > reach(p, k, r) + INSIDE_TOLERANCE_KM) continue;
+    if (p.t[k] < a) a = p.t[k];
+    if (p.t[k] > b) b = p.t[k];
+  }
+  p.a = a;
+  p.b = b;
   let c = 0;
   for (let k = 0; k < p.n; k++) {
-    const t = term(p, k, p.d[k], r);
+    const t = term(p, k, p.d[k], r, a, b);
     const f = p.fixed[k];
     c += p.kind[k] === HEALTHY ? t + f : t < f ? t : f;
   }
@@ -299,7 +439,7 @@ function bestRadius(p: Problem, cx: number, cy: number): { r: number; cost: numb
   let bestC = Infinity;
   const step = p.rMax / R_STEPS;
   for (let i = 1; i <= R_STEPS; i++) {
-    const c = cost(p, i * step);
+    const c = totalCost(p, i * step);
     if (c < bestC) {
       bestC = c;
       bestR = i * step;
@@ -311,11 +451,11 @@ function bestRadius(p: Problem, cx: number, cy: number): { r: number; cost: numb
   for (let i = 0; i < 16; i++) {
     const r1 = b - g * (b - a);
     const r2 = a + g * (b - a);
-    if (cost(p, r1) < cost(p, r2)) b = r2;
+    if (totalCost(p, r1) < totalCost(p, r2)) b = r2;
     else a = r1;
   }
   const r = (a + b) / 2;
-  const c = cost(p, r);
+  const c = totalCost(p, r);
   return c < bestC ? { r, cost: c } : { r: bestR, cost: bestC };
 }
 

@@ -10,6 +10,7 @@ export const OBS_DEGRADED = 1; // the report itself was bad (NACp ≤ 2, NIC < 7
 export const OBS_LOSS = 2; // the aircraft went from a good report to a bad one here
 export const OBS_REGAIN = 4; // from a bad report to a good one here
 export const OBS_ESTIMATED = 8; // dead-reckoned position of an aircraft sending no position
+export const OBS_EXCLUDED = 16; // the aircraft was spoofed then: its position and integrity say nothing of jamming
 
 /** The observation store. */
 export class ObservationSamples {
@@ -48,6 +49,14 @@ export class ObservationSamples {
     let hi = lo;
     while (hi < o.length && this.t[o[hi]] <= end) hi++;
     return o.subarray(lo, hi);
+  }
+
+  /** Flag every sample of the named aircraft within one of its intervals (widened by `padSeconds`) as excluded. */
+  exclude(intervals: ReadonlyMap<string, readonly [number, number][]>, padSeconds: number): void {
+    for (let i = 0; i < this.n; i++) {
+      const list = intervals.get(this.names[this.aircraft[i]]);
+      if (list?.some(([a, b]) => this.t[i] >= a - padSeconds && this.t[i] <= b + padSeconds)) this.flags[i] |= OBS_EXCLUDED;
+    }
   }
 
   /** H3 cell of sample i at `res`, computed once per sample. */

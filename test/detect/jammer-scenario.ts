@@ -13,6 +13,8 @@ export interface Scenario {
   jammers: { lat: number; lon: number }[];
   radiusKm: number;
   jammed: Set<string>;
+  /** Per jammer: the first time an aircraft was inside it while it was on (NaN if never). */
+  onsets: number[];
 }
 
 /** Deterministic PRNG (mulberry32) so the scenario is the same on every run. */
@@ -37,6 +39,10 @@ export function jammerScenario(opts: {
   t0?: number;
   seed?: number;
   intervalSeconds?: number;
+  /** Per jammer (first, then others), seconds after t0 when it is on; default always. */
+  schedule?: [number, number][];
+  /** Aircraft start flying within this many seconds after t0 (default 1800). */
+  spreadSeconds?: number;
 }): Scenario {
   const jammer = opts.jammer ?? { lat: 55.0, lon: 20.0 };
   const jammers = [jammer, ...(opts.others ?? [])];
@@ -44,6 +50,12 @@ export function jammerScenario(opts: {
   const t0 = opts.t0 ?? 1_700_000_000;
   const dt = opts.intervalSeconds ?? 2;
   const rand = rng(opts.seed ?? 1);
+  const spread = opts.spreadSeconds ?? 1800;
+  const on = (k: number, t: number) => {
+    const w = opts.schedule?.[k];
+    return w === undefined || (t >= t0 + w[0] && t < t0 + w[1]);
+  };
+  const onsets = jammers.map(() => NaN);
   const fixes: Fix[] = [];
   const jammed = new Set<string>();
   const p = new Float64Array(2);
@@ -55,10 +67,16 @@ export function jammerScenario(opts: {
     destinationPoint(centre.lat, centre.lon, bearing + 90, offsetKm, p);
     for (let s = -200; s <= 200; s += kmPerS * dt) {
       destinationPoint(p[0], p[1], s < 0 ? bearing + 180 : bearing, Math.abs(s), q);
-      const inside = jammers.some((j) => haversineKm(q[0], q[1], j.lat, j.lon) < radiusKm);
+      const t = start + (s + 200) / kmPerS;
+      let inside = false;
+      jammers.forEach((j, k) => {
+        if (!on(k, t) || haversineKm(q[0], q[1], j.lat, j.lon) >= radiusKm) return;
+        inside = true;
+        if (!(onsets[k] <= t)) onsets[k] = t;
+      });
       if (inside) jammed.add(icao);
       fixes.push({
-        t: start + (s + 200) / kmPerS,
+        t,
         icao,
         lat: q[0],
         lon: q[1],
@@ -79,14 +97,14 @@ export function jammerScenario(opts: {
   jammers.forEach((j, k) => {
     for (let i = 0; i < crossing; i++) {
       const icao = (0x400000 + k * 0x1000 + i).toString(16);
-      fly(icao, j, (rand() * 2 - 1) * radiusKm * 0.9, rand() * 360, t0 + rand() * 1800, 25000 + 12000 * rand());
+      fly(icao, j, (rand() * 2 - 1) * radiusKm * 0.9, rand() * 360, t0 + rand() * spread, 25000 + 12000 * rand());
     }
   });
   for (let i = 0; i < (opts.distractors ?? 20); i++) {
     const icao = (0x500000 + i).toString(16);
     const side = rand() < 0.5 ? -1 : 1;
-    fly(icao, jammer, side * radiusKm * (1.2 + rand()), rand() * 360, t0 + rand() * 1800, 25000 + 12000 * rand());
+    fly(icao, jammer, side * radiusKm * (1.2 + rand()), rand() * 360, t0 + rand() * spread, 25000 + 12000 * rand());
   }
   fixes.sort((a, b) => a.t - b.t);
-  return { fixes, jammer, jammers, radiusKm, jammed };
+  return { fixes, jammer, jammers, radiusKm, jammed, onsets };
 }
