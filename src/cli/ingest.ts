@@ -7,7 +7,7 @@
  */
 import { Command, Option } from 'commander';
 import type { Method } from '../detect/types.ts';
-import { LiveHub, toApiCell } from '../server/live.ts';
+import { LiveHub, apiCells } from '../server/live.ts';
 import { openDuckDbStore } from '../store/duckdb.ts';
 import { StoreIngest, type AnalysisSummary, type StoreIngestOptions } from '../store/ingest.ts';
 import { RESOLUTIONS, STORE_BUCKET_SECONDS, type Store } from '../store/store.ts';
@@ -135,8 +135,8 @@ async function publishMinutes(store: Store, hub: LiveHub, minutes: number[]): Pr
   for (const m of minutes) {
     for (const res of RESOLUTIONS) {
       for (const method of METHODS) {
-        const cells = await store.cells({ from: m, to: m + STORE_BUCKET_SECONDS, res, method, bucket: STORE_BUCKET_SECONDS });
-        if (cells.length > 0) hub.publish({ type: 'cells', bucket_start: m, bucket: STORE_BUCKET_SECONDS, res, method, cells: cells.map(toApiCell) });
+        const cols = await store.cellColumns({ from: m, to: m + STORE_BUCKET_SECONDS, res, method, bucket: STORE_BUCKET_SECONDS });
+        if (cols.cell.length > 0) hub.publish({ type: 'cells', bucket_start: m, bucket: STORE_BUCKET_SECONDS, res, method, cells: apiCells(cols) });
       }
     }
   }

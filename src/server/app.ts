@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { QueryTooLargeError, RESOLUTIONS, BUCKETS, type Store } from '../store/store.ts';
-import { toApiCell, type LiveFeed } from './live.ts';
+import { apiCells, type LiveFeed } from './live.ts';
 import { BadRequestError, CellParam, CellsQuery, HistoryQuery, IcaoParam, RangeQuery, parse, resolveRange } from './params.ts';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -36,6 +36,15 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: `no such path: ${req.method} ${req.url.split('?')[0]}` }));
 
+  // Data answers carry the store's write generation as ETag: a map re-asking for the same view gets
+  // 304 until something is written. no-cache makes browsers revalidate every time.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.method !== 'GET' || !req.url.startsWith('/api/') || req.url.startsWith('/api/live')) return;
+    const etag = `W/"${store.generation()}"`;
+    reply.header('etag', etag).header('cache-control', 'no-cache');
+    if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+  });
+
   app.get('/api/health', async () => ({ ok: true, version: VERSION }));
 
   app.get('/api/config', async () => ({ style_url: opts.styleUrl ?? null, live }));
@@ -45,8 +54,8 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
   app.get('/api/cells', async (req) => {
     const q = parse(CellsQuery, req.query);
     const r = await resolveRange(q, dataEnd);
-    const cells = await store.cells({ ...r, res: q.res, method: q.method, bucket: q.bucket });
-    return { res: q.res, method: q.method, bucket: q.bucket, cells: cells.map(toApiCell) };
+    const cols = await store.cellColumns({ ...r, res: q.res, method: q.method, bucket: q.bucket });
+    return { res: q.res, method: q.method, bucket: q.bucket, cells: apiCells(cols) };
   });
 
   app.get<{ Params: { cell: string } }>('/api/cells/:cell/history', async (req) => {

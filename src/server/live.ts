@@ -1,5 +1,7 @@
 /** Live push: what the ingest side publishes when buckets close, and what /api/live sends browsers. */
+import { shareAndBand } from '../detect/cell-share.ts';
 import type { CellBucket, InterferenceEvent, Method } from '../detect/types.ts';
+import type { CellColumns } from '../store/store.ts';
 
 /** A cell-bucket as the API sends it: res, method and bucket are given once per response. */
 export interface ApiCell {
@@ -34,6 +36,12 @@ export class LiveHub implements LiveFeed {
   }
 }
 
-export function toApiCell(c: CellBucket): ApiCell {
-  return { bucket_start: c.bucket_start, cell: c.cell, healthy: c.healthy, degraded: c.degraded, share_pct: c.share_pct, band: c.band };
+/** The API's cells from the store's columns, without an intermediate CellBucket per cell. */
+export function apiCells(cols: CellColumns): ApiCell[] {
+  return cols.cell.map((cell, i) => {
+    const h = cols.healthy[i];
+    const d = cols.degraded[i];
+    const { share_pct, band } = shareAndBand(h, d);
+    return { bucket_start: cols.bucket_start[i], cell, healthy: h, degraded: d, share_pct, band };
+  });
 }

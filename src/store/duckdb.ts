@@ -2,10 +2,12 @@
  * The embedded store: one DuckDB file.
  *
  * aircraft_minutes holds one row per (minute, icao, method, res-7 cell) with the cell's res 2..6
- * parents, so any resolution 2-7 and bucket 60/3600/86400 is a GROUP BY: first bool_or(degraded)
- * per (bucket, cell, icao), then distinct aircraft per (bucket, cell). The primary key makes a
- * second ingest of the same file, or a second receiver hearing the same aircraft, merge instead of
- * count twice. Bulk rows go through an appender into a staging table, then one INSERT … ON CONFLICT.
+ * parents; the primary key makes a second ingest of the same file, or a second receiver hearing the
+ * same aircraft, merge instead of count twice. cell_counts materialises, for every res 2-7 and
+ * bucket 60/3600/86400, the distinct healthy / degraded aircraft per (bucket, cell) (an aircraft is
+ * degraded there if it was degraded at any time there): each write recomputes only the cell-buckets
+ * its rows touch, from aircraft_minutes, so a map query is a filtered scan, not an aggregation.
+ * Bulk rows go through an appender into a staging table, then one INSERT … ON CONFLICT.
  */
 import { writeFile } from 'node:fs/promises';
 import { DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
@@ -14,14 +16,19 @@ import { shareAndBand } from '../detect/cell-share.ts';
 import { cellBucketsToGeoJson, cellRing } from '../detect/geojson.ts';
 import type { AircraftBucket, CellBucket, InterferenceEvent, Method, SpoofedAircraft } from '../detect/types.ts';
 import type { Fix } from '../track/fix.ts';
+import { JAMMING_CONTINUATION_SECONDS, continues, mergeEvents } from './event-merge.ts';
 import {
   BUCKETS,
+  EARLIEST_UNIX_TIME,
   MAX_ROWS,
   QueryTooLargeError,
   RESOLUTIONS,
   STORE_BUCKET_SECONDS,
   STORE_RES,
   spoofedId,
+  cellBucketsFromColumns,
+  isUnixTime,
+  type CellColumns,
   type CellHistory,
   type CellQuery,
   type ExportFormat,
@@ -41,6 +48,10 @@ CREATE TABLE IF NOT EXISTS aircraft_minutes (
   cell6 VARCHAR NOT NULL, cell5 VARCHAR NOT NULL, cell4 VARCHAR NOT NULL, cell3 VARCHAR NOT NULL, cell2 VARCHAR NOT NULL,
   degraded BOOLEAN NOT NULL, reason VARCHAR NOT NULL, estimated BOOLEAN NOT NULL,
   PRIMARY KEY (minute, icao, method, cell7));
+CREATE TABLE IF NOT EXISTS cell_counts (
+  method VARCHAR NOT NULL, res TINYINT NOT NULL, bucket INTEGER NOT NULL, bucket_start BIGINT NOT NULL, cell VARCHAR NOT NULL,
+  healthy INTEGER NOT NULL, degraded INTEGER NOT NULL,
+  PRIMARY KEY (method, res, bucket, bucket_start, cell));
 CREATE TABLE IF NOT EXISTS fixes (
   t DOUBLE NOT NULL, icao VARCHAR NOT NULL, lat DOUBLE NOT NULL, lon DOUBLE NOT NULL,
   alt_baro DOUBLE, alt_geom DOUBLE, ground BOOLEAN NOT NULL, nic INTEGER, rc DOUBLE,
@@ -70,17 +81,40 @@ export async function openDuckDbStore(path: string, opts: DuckDbStoreOptions = {
   const instance = await DuckDBInstance.create(path, opts.threads ? { threads: String(opts.threads) } : {});
   const conn = await instance.connect();
   await conn.run(SCHEMA);
-  return new DuckDbStore(instance, conn);
+  const store = new DuckDbStore(instance, conn);
+  await store.rebuildCountsIfMissing();
+  return store;
 }
+
+/** The res 7..2 cell columns of aircraft_minutes, zipped with their res by DuckDB's parallel unnest. */
+const UNNEST_CELLS = 'unnest([7, 6, 5, 4, 3, 2]) AS res, unnest([cell7, cell6, cell5, cell4, cell3, cell2]) AS cell';
 
 class DuckDbStore implements Store {
   /** One connection, one operation at a time: a write is several statements that must not interleave. */
   private lock: Promise<unknown> = Promise.resolve();
+  /** Bumped by every write; with the open time it tells HTTP caches whether an answer is stale. */
+  private writes = 0;
+  private readonly opened = Date.now().toString(36);
 
   constructor(
     private readonly instance: DuckDBInstance,
     private readonly conn: DuckDBConnection,
   ) {}
+
+  generation(): string {
+    return `${this.opened}.${this.writes}`;
+  }
+
+  /** The write lock, counting the write (after it, so a reader never labels new data with an old generation). */
+  private write<T>(fn: () => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      try {
+        return await fn();
+      } finally {
+        this.writes++;
+      }
+    });
+  }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.lock.then(fn, fn);
@@ -95,7 +129,7 @@ class DuckDbStore implements Store {
 
   upsertAircraftBuckets(rows: readonly AircraftBucket[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
-    return this.exclusive(async () => {
+    return this.write(async () => {
       await this.conn.run('DELETE FROM stage_minutes');
       const ap = await this.conn.createAppender('stage_minutes', 'main', 'temp');
       for (const r of rows) {
@@ -103,7 +137,7 @@ class DuckDbStore implements Store {
           ap.closeSync();
           throw new RangeError(`aircraft-buckets must be res ${STORE_RES}, ${STORE_BUCKET_SECONDS} s (got res ${r.res}, ${r.bucket_seconds} s)`);
         }
-        if (!Number.isFinite(r.bucket_start)) continue; // no time, no bucket to put it in
+        if (!isUnixTime(r.bucket_start)) continue; // no absolute time, no bucket to put it in
         ap.appendBigInt(BigInt(Math.floor(r.bucket_start)));
         ap.appendVarchar(r.icao);
         ap.appendVarchar(r.method);
@@ -125,64 +159,95 @@ class DuckDbStore implements Store {
           degraded = aircraft_minutes.degraded OR excluded.degraded,
           reason = greatest(aircraft_minutes.reason, excluded.reason),
           estimated = aircraft_minutes.estimated AND excluded.estimated`);
+      await this.refreshCounts();
     });
+  }
+
+  /**
+   * Recompute cell_counts for every (method, res, bucket, bucket_start, cell) that a row of
+   * stage_minutes falls in, from all of aircraft_minutes in those buckets: a count of distinct
+   * aircraft cannot be incremented, but only the touched cell-buckets are recounted.
+   */
+  private async refreshCounts(): Promise<void> {
+    const [span] = (await this.conn.runAndReadAll('SELECT min(minute)::DOUBLE, max(minute)::DOUBLE FROM stage_minutes')).getRowsJS() as [number | null, number | null][];
+    if (span[0] === null || span[1] === null) return;
+    for (const bucket of BUCKETS) {
+      const lo = Math.floor(span[0] / bucket) * bucket;
+      const hi = Math.floor(span[1] / bucket) * bucket + bucket;
+      await this.conn.run(`
+        INSERT OR REPLACE INTO cell_counts
+        WITH touched AS (
+          SELECT DISTINCT method, minute // ${bucket} * ${bucket} AS b, res, cell
+          FROM (SELECT method, minute, ${UNNEST_CELLS} FROM stage_minutes)),
+        m AS (
+          SELECT method, minute // ${bucket} * ${bucket} AS b, icao, degraded, ${UNNEST_CELLS}
+          FROM aircraft_minutes WHERE minute >= ${lo} AND minute < ${hi}),
+        a AS (
+          SELECT method, res, b, cell, icao, bool_or(degraded) AS deg
+          FROM m SEMI JOIN touched USING (method, b, res, cell) GROUP BY method, res, b, cell, icao)
+        SELECT method, res, ${bucket}, b, cell, (count(*) - count_if(deg))::INTEGER, count_if(deg)::INTEGER
+        FROM a GROUP BY method, res, b, cell`);
+    }
+  }
+
+  /** A database written before cell_counts existed gets it built once, on open. */
+  async rebuildCountsIfMissing(): Promise<void> {
+    const [[counts, minutes]] = (
+      await this.conn.runAndReadAll('SELECT (SELECT count(*) FROM cell_counts)::DOUBLE, (SELECT count(*) FROM aircraft_minutes)::DOUBLE')
+    ).getRowsJS() as [[number, number]];
+    if (counts > 0 || minutes === 0) return;
+    await this.conn.run('DELETE FROM stage_minutes; INSERT INTO stage_minutes SELECT * FROM aircraft_minutes');
+    await this.refreshCounts();
   }
 
   cells(q: CellQuery): Promise<CellBucket[]> {
     return this.exclusive(async () => {
       const { res, bucket } = checkGrid(q.res, q.bucket);
-      const cols = await this.seriesColumns(res, q, bucket, q.method);
-      const out: CellBucket[] = new Array(cols.b.length);
-      for (let i = 0; i < cols.b.length; i++) {
-        const sb = shareAndBand(cols.h[i], cols.d[i]);
-        out[i] = {
-          bucket_start: cols.b[i],
-          bucket_seconds: bucket,
-          res,
-          method: q.method,
-          cell: cols.c[i],
-          healthy: cols.h[i],
-          degraded: cols.d[i],
-          share_pct: sb.share_pct,
-          band: sb.band,
-        };
-      }
-      return out;
+      const cells = cellBucketsFromColumns(await this.seriesColumns(res, q, bucket, q.method), { res, bucket, method: q.method });
+      return cells.sort(byBucketThenCell);
     });
   }
 
-  /** Distinct healthy / degraded aircraft per (bucket, cell), of all cells or one; column-wise for speed. */
-  private async seriesColumns(
-    res: number,
-    r: TimeRange,
-    bucket: number,
-    method: Method,
-    cell?: string,
-  ): Promise<{ b: number[]; c: string[]; h: number[]; d: number[] }> {
-    const from = Math.floor(r.from / bucket) * bucket;
-    const to = Math.ceil(r.to / bucket) * bucket;
+  cellColumns(q: CellQuery): Promise<CellColumns> {
+    return this.exclusive(async () => {
+      const { res, bucket } = checkGrid(q.res, q.bucket);
+      return this.seriesColumns(res, q, bucket, q.method);
+    });
+  }
+
+  /**
+   * Distinct healthy / degraded aircraft per (bucket, cell), of all cells or one, column-wise and
+   * in no particular order. The rows come back as one joined string, one aggregate so each row's
+   * values stay together: turning 50k VARCHAR values into JS strings one by one, or sorting
+   * them, costs more than the rest of the query.
+   */
+  private async seriesColumns(res: number, r: TimeRange, bucket: number, method: Method, cell?: string): Promise<CellColumns> {
     const reader = await this.conn.runAndReadAll(
-      `WITH a AS (
-         SELECT minute // ${bucket} * ${bucket} AS b, cell${res} AS c, bool_or(degraded) AS deg
-         FROM aircraft_minutes WHERE method = $1 AND minute >= $2 AND minute < $3 ${cell ? `AND cell${res} = $4` : ''}
-         GROUP BY b, c, icao)
-       SELECT b::DOUBLE, c, (count(*) - count_if(deg))::INTEGER, count_if(deg)::INTEGER
-       FROM a GROUP BY b, c ORDER BY b, c LIMIT ${MAX_ROWS + 1}`,
-      cell ? [method, from, to, cell] : [method, from, to],
+      `SELECT count(*)::DOUBLE, string_agg(concat_ws(',', cell, bucket_start, healthy, degraded), ',') FROM cell_counts
+       WHERE method = $1 AND res = ${res} AND bucket = ${bucket} AND bucket_start >= $2 AND bucket_start < $3 ${cell ? 'AND cell = $4' : ''}`,
+      [method, Math.floor(r.from / bucket) * bucket, Math.ceil(r.to / bucket) * bucket, ...(cell ? [cell] : [])],
     );
-    if (reader.currentRowCount > MAX_ROWS) {
-      throw new QueryTooLargeError(`more than ${MAX_ROWS} cell-buckets: narrow the time range, or use a coarser res or bucket`);
+    const n = reader.value(0, 0) as number;
+    if (n > MAX_ROWS) throw new QueryTooLargeError(`more than ${MAX_ROWS} cell-buckets: narrow the time range, or use a coarser res or bucket`);
+    const out: CellColumns = { bucket_start: new Array(n), cell: new Array(n), healthy: new Array(n), degraded: new Array(n) };
+    if (n === 0) return out;
+    const flat = (reader.value(1, 0) as string).split(',');
+    for (let i = 0, j = 0; i < n; i++, j += 4) {
+      out.cell[i] = flat[j];
+      out.bucket_start[i] = Number(flat[j + 1]);
+      out.healthy[i] = Number(flat[j + 2]);
+      out.degraded[i] = Number(flat[j + 3]);
     }
-    if (reader.currentRowCount === 0) return { b: [], c: [], h: [], d: [] };
-    const [b, c, h, d] = reader.getColumnsJS() as [number[], string[], number[], number[]];
-    return { b, c, h, d };
+    return out;
   }
 
   cellHistory(cell: string, q: TimeRange & { method: Method; bucket: number }): Promise<CellHistory> {
     return this.exclusive(async () => {
       const { res, bucket } = checkGrid(getResolution(cell), q.bucket);
       const cols = await this.seriesColumns(res, q, bucket, q.method, cell);
-      const series = cols.b.map((b, i) => ({ bucket_start: b, healthy: cols.h[i], degraded: cols.d[i], ...shareAndBand(cols.h[i], cols.d[i]) }));
+      const series = cols.bucket_start
+        .map((b, i) => ({ bucket_start: b, healthy: cols.healthy[i], degraded: cols.degraded[i], ...shareAndBand(cols.healthy[i], cols.degraded[i]) }))
+        .sort((x, y) => x.bucket_start - y.bucket_start);
       const aircraft = await this.rows(
         `SELECT m.icao, coalesce(any_value(cs.callsign), '') AS callsign, bool_or(m.degraded) AS degraded,
                 max(m.reason) AS reason
@@ -195,28 +260,57 @@ class DuckDbStore implements Store {
     });
   }
 
-  upsertEvents(events: readonly InterferenceEvent[]): Promise<void> {
-    return this.exclusive(async () => {
+  upsertEvents(events: readonly InterferenceEvent[]): Promise<InterferenceEvent[]> {
+    return this.write(async () => {
+      const stored = new Map<string, InterferenceEvent>();
+      // Events of one analysis were kept apart by the analyzer: each continues only events stored before.
+      const created = new Set<string>();
       for (const e of events) {
-        await this.conn.run(
-          'INSERT OR REPLACE INTO events VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
-          [
-            e.id,
-            e.kind,
-            e.start,
-            e.end,
-            listValue(e.cells),
-            listValue(e.aircraft),
-            e.source?.lat ?? null,
-            e.source?.lon ?? null,
-            e.source?.uncertainty_km ?? null,
-            e.false_points ? JSON.stringify(e.false_points) : null,
-            e.peak_share_pct ?? null,
-          ],
-          [VARCHAR, VARCHAR, undefined, undefined, LIST(VARCHAR), LIST(VARCHAR)] as never,
-        );
+        let merged = e;
+        if (e.kind === 'jamming') {
+          const near = (
+            await this.rows('SELECT * FROM events WHERE id = $1 OR (kind = $2 AND start_t <= $3 AND end_t >= $4)', [
+              e.id,
+              'jamming',
+              e.end + JAMMING_CONTINUATION_SECONDS,
+              e.start - JAMMING_CONTINUATION_SECONDS,
+            ])
+          )
+            .map(toEvent)
+            .filter((s) => s.id === e.id || (!created.has(s.id) && continues(s, e)));
+          for (const s of near) merged = mergeEvents(merged, s);
+          const absorbed = near.filter((s) => s.id !== merged.id).map((s) => s.id);
+          for (const id of absorbed) {
+            await this.conn.run('DELETE FROM events WHERE id = $1', [id]);
+            stored.delete(id);
+          }
+          if (!near.some((s) => s.id === merged.id)) created.add(merged.id);
+        }
+        await this.putEvent(merged);
+        stored.set(merged.id, merged);
       }
+      return [...stored.values()];
     });
+  }
+
+  private async putEvent(e: InterferenceEvent): Promise<void> {
+    await this.conn.run(
+      'INSERT OR REPLACE INTO events VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+      [
+        e.id,
+        e.kind,
+        e.start,
+        e.end,
+        listValue(e.cells),
+        listValue(e.aircraft),
+        e.source?.lat ?? null,
+        e.source?.lon ?? null,
+        e.source?.uncertainty_km ?? null,
+        e.false_points ? JSON.stringify(e.false_points) : null,
+        e.peak_share_pct ?? null,
+      ],
+      [VARCHAR, VARCHAR, undefined, undefined, LIST(VARCHAR), LIST(VARCHAR)] as never,
+    );
   }
 
   events(r: TimeRange): Promise<InterferenceEvent[]> {
@@ -233,7 +327,7 @@ class DuckDbStore implements Store {
   }
 
   upsertSpoofed(rows: readonly SpoofedAircraft[]): Promise<void> {
-    return this.exclusive(async () => {
+    return this.write(async () => {
       for (const s of rows) {
         const starts = s.intervals.map((i) => i[0]);
         const ends = s.intervals.map((i) => i[1]);
@@ -265,13 +359,13 @@ class DuckDbStore implements Store {
 
   addFixes(fixes: readonly Fix[], opts: FixOptions = {}): Promise<void> {
     if (fixes.length === 0 && opts.retentionDays === undefined) return Promise.resolve();
-    return this.exclusive(async () => {
+    return this.write(async () => {
       await this.conn.run('DELETE FROM stage_fixes');
       const ap = await this.conn.createAppender('stage_fixes', 'main', 'temp');
       const callsigns = new Map<string, string>();
       for (const f of fixes) {
-        // A fix without a time (a counter-only recording given no --start) cannot be on a track.
-        if (!Number.isFinite(f.t) || !Number.isFinite(f.lat) || !Number.isFinite(f.lon)) continue;
+        // A fix without an absolute time (a counter-only recording given no --start) cannot be on a dated track.
+        if (!isUnixTime(f.t) || !Number.isFinite(f.lat) || !Number.isFinite(f.lon)) continue;
         ap.appendDouble(f.t);
         ap.appendVarchar(f.icao);
         ap.appendDouble(f.lat);
@@ -316,14 +410,21 @@ class DuckDbStore implements Store {
 
   stats(): Promise<StoreStats> {
     return this.exclusive(async () => {
-      const [row] = await this.rows(`SELECT
-        (SELECT least(min(minute), (SELECT min(t) FROM fixes))::DOUBLE FROM aircraft_minutes) AS "from",
-        (SELECT greatest(max(minute) + ${STORE_BUCKET_SECONDS}, (SELECT max(t) FROM fixes))::DOUBLE FROM aircraft_minutes) AS "to",
-        (SELECT count(*) FROM fixes)::DOUBLE AS fixes,
-        (SELECT count(*) FROM (SELECT icao FROM aircraft_minutes UNION SELECT icao FROM fixes))::DOUBLE AS aircraft,
-        (SELECT count(*) FROM (SELECT DISTINCT minute, method, cell7 FROM aircraft_minutes))::DOUBLE AS cell_buckets,
-        (SELECT count(*) FROM events)::DOUBLE AS events,
-        (SELECT count(*) FROM spoofed)::DOUBLE AS spoofed`);
+      // Only absolute times count for the span (a database written before rows without one were
+      // refused may hold counter seconds or NaN), and both ends come from the same rows, so from
+      // and to are both numbers or both null.
+      const [row] = await this.rows(`
+        WITH times AS (
+          SELECT minute::DOUBLE AS lo, (minute + ${STORE_BUCKET_SECONDS})::DOUBLE AS hi FROM aircraft_minutes WHERE minute >= ${EARLIEST_UNIX_TIME}
+          UNION ALL SELECT t, t FROM fixes WHERE isfinite(t) AND t >= ${EARLIEST_UNIX_TIME})
+        SELECT
+          (SELECT min(lo) FROM times) AS "from",
+          (SELECT max(hi) FROM times) AS "to",
+          (SELECT count(*) FROM fixes)::DOUBLE AS fixes,
+          (SELECT count(*) FROM (SELECT icao FROM aircraft_minutes UNION SELECT icao FROM fixes))::DOUBLE AS aircraft,
+          (SELECT count(*) FROM cell_counts WHERE res = ${STORE_RES} AND bucket = ${STORE_BUCKET_SECONDS})::DOUBLE AS cell_buckets,
+          (SELECT count(*) FROM events)::DOUBLE AS events,
+          (SELECT count(*) FROM spoofed)::DOUBLE AS spoofed`);
       return row as unknown as StoreStats;
     });
   }
@@ -416,6 +517,10 @@ const CELL_COLUMNS: [string, string][] = [
   ['share_pct', 'DOUBLE'],
   ['band', 'VARCHAR'],
 ];
+
+function byBucketThenCell(x: CellBucket, y: CellBucket): number {
+  return x.bucket_start - y.bucket_start || (x.cell < y.cell ? -1 : x.cell > y.cell ? 1 : 0);
+}
 
 function checkGrid(res: number, bucket: number): { res: number; bucket: number } {
   if (!RESOLUTIONS.includes(res)) throw new RangeError(`res ${res} is not one of ${RESOLUTIONS.join(', ')}`);

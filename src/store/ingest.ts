@@ -9,11 +9,9 @@ import { Analyzer } from '../detect/analyzer.ts';
 import { IntegrityGrid } from '../detect/grid.ts';
 import type { AircraftBucket, InterferenceEvent, SpoofedAircraft } from '../detect/types.ts';
 import type { Evidence, Fix, TrackSink } from '../track/fix.ts';
-import { STORE_BUCKET_SECONDS, STORE_RES, type FixOptions, type Store } from './store.ts';
+import { STORE_BUCKET_SECONDS, STORE_RES, isUnixTime, type FixOptions, type Store } from './store.ts';
 
 const ANALYZER_RES = 4;
-/** 2000-01-01: a fix before this carries a receiver's counter seconds, not unix time (no --start). */
-const EARLIEST_UNIX_TIME = 946_684_800;
 
 export interface StoreIngestOptions {
   /** Receivers' positions and ranges, for the analyzer's out-of-range spoofing check. */
@@ -55,7 +53,7 @@ export class StoreIngest implements TrackSink {
   }
 
   fix(f: Fix): void {
-    if (!(f.t >= EARLIEST_UNIX_TIME)) {
+    if (!isUnixTime(f.t)) {
       this.unanchored++;
       return;
     }
@@ -66,7 +64,7 @@ export class StoreIngest implements TrackSink {
   }
 
   evidence(e: Evidence): void {
-    if (!(e.t >= EARLIEST_UNIX_TIME)) return;
+    if (!isUnixTime(e.t)) return;
     for (const g of this.grids) g.evidence(e);
     this.analyzer.evidence(e);
   }
@@ -86,7 +84,8 @@ export class StoreIngest implements TrackSink {
 
   /**
    * Write the analysis so far and start a new one (live use: the Analyzer only reports when it
-   * finishes, so a long-running ingest rotates it; an episode crossing a rotation is split in two).
+   * finishes, so a long-running ingest rotates it; the store joins the two halves of a jamming
+   * episode crossing a rotation). Returns the events as stored, merged with earlier ones.
    */
   async rotateAnalysis(): Promise<AnalysisSummary> {
     const out = await this.writeAnalysis();
@@ -100,9 +99,9 @@ export class StoreIngest implements TrackSink {
 
   private async writeAnalysis(): Promise<AnalysisSummary> {
     const { events, spoofed } = this.analyzer.finish();
-    await this.store.upsertEvents(events);
+    const stored = await this.store.upsertEvents(events);
     await this.store.upsertSpoofed(spoofed);
-    return { events, spoofed };
+    return { events: stored, spoofed };
   }
 
   /** Write the buckets already closed and the fixes so far. */

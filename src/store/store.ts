@@ -3,6 +3,7 @@
  * today; a ClickHouse backend can implement the same interface without touching src/detect or
  * src/server. Times are unix seconds; H3 cells are strings.
  */
+import { shareAndBand } from '../detect/cell-share.ts';
 import type { AircraftBucket, CellBucket, InterferenceEvent, Method, SpoofedAircraft } from '../detect/types.ts';
 import type { Fix } from '../track/fix.ts';
 
@@ -14,6 +15,13 @@ export const BUCKETS = [60, 3600, 86400];
 /** Queries answering more rows than this fail with QueryTooLargeError. */
 export const MAX_ROWS = 200_000;
 
+/** 2000-01-01: an earlier time is a receiver's counter seconds (a file read without --start), not unix time. */
+export const EARLIEST_UNIX_TIME = 946_684_800;
+
+export function isUnixTime(t: number): boolean {
+  return Number.isFinite(t) && t >= EARLIEST_UNIX_TIME;
+}
+
 /** [from, to) in unix seconds. */
 export interface TimeRange {
   from: number;
@@ -24,6 +32,27 @@ export interface CellQuery extends TimeRange {
   res: number;
   method: Method;
   bucket: number;
+}
+
+/** Cell-buckets column-wise (index i of each array is one cell-bucket), in no particular order. */
+export interface CellColumns {
+  bucket_start: number[];
+  cell: string[];
+  healthy: number[];
+  degraded: number[];
+}
+
+export function cellBucketsFromColumns(cols: CellColumns, q: { res: number; method: Method; bucket: number }): CellBucket[] {
+  return cols.bucket_start.map((bucket_start, i) => ({
+    bucket_start,
+    bucket_seconds: q.bucket,
+    res: q.res,
+    method: q.method,
+    cell: cols.cell[i],
+    healthy: cols.healthy[i],
+    degraded: cols.degraded[i],
+    ...shareAndBand(cols.healthy[i], cols.degraded[i]),
+  }));
 }
 
 export interface CellSeriesPoint {
@@ -87,10 +116,17 @@ export interface FixOptions {
 export interface Store {
   /** Aircraft-buckets at STORE_RES / STORE_BUCKET_SECONDS; re-adding one merges (degraded wins). */
   upsertAircraftBuckets(rows: readonly AircraftBucket[]): Promise<void>;
-  /** Distinct aircraft per cell and bucket at any resolution in RESOLUTIONS and bucket in BUCKETS. */
+  /** Distinct aircraft per cell and bucket at any resolution in RESOLUTIONS and bucket in BUCKETS, by bucket then cell. */
   cells(q: CellQuery): Promise<CellBucket[]>;
+  /** The same cell-buckets as cells(), column-wise and unsorted: what the HTTP API answers fastest from. */
+  cellColumns(q: CellQuery): Promise<CellColumns>;
   cellHistory(cell: string, q: TimeRange & { method: Method; bucket: number }): Promise<CellHistory>;
-  upsertEvents(events: readonly InterferenceEvent[]): Promise<void>;
+  /**
+   * Store events by id. A jamming event continuing a stored one (event-merge.ts: touching cells,
+   * at most 30 min apart) is merged into it under the earlier id, so an episode split by separate
+   * analyses is one event; writing the same event again changes nothing. Returns the events as stored.
+   */
+  upsertEvents(events: readonly InterferenceEvent[]): Promise<InterferenceEvent[]>;
   /** Events overlapping the range, by start. */
   events(r: TimeRange): Promise<InterferenceEvent[]>;
   event(id: string): Promise<InterferenceEvent | null>;
@@ -102,6 +138,8 @@ export interface Store {
   stats(): Promise<StoreStats>;
   /** Writes the table's rows in the range to `path`; returns the number of rows written. */
   exportTable(name: ExportTable, format: ExportFormat, path: string, range: ExportRange): Promise<number>;
+  /** An opaque token that changes whenever stored data changes (HTTP ETags). */
+  generation(): string;
   close(): Promise<void>;
 }
 

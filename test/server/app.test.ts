@@ -194,3 +194,22 @@ describe('live WebSocket', () => {
     ws.close();
   });
 });
+
+describe('HTTP caching', () => {
+  it('answers a repeated request 304 until the store is written to', async () => {
+    const url = `${base}/api/cells?from=${T0}&to=${T0 + 86400}&res=7&bucket=60`;
+    const first = await fetch(url);
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    expect(((await first.json()) as { cells: unknown[] }).cells).toHaveLength(1);
+    const again = await fetch(url, { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+    // A new aircraft an hour later: the same URL now has more to say.
+    await store.upsertAircraftBuckets([ab('cccccc', 60, false)]);
+    const after = await fetch(url, { headers: { 'if-none-match': etag! } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(((await after.json()) as { cells: unknown[] }).cells).toHaveLength(2);
+  });
+});

@@ -248,3 +248,89 @@ describe('DuckDB store: persistence', () => {
     await b.close();
   });
 });
+
+describe('DuckDB store: materialised cell counts', () => {
+  // A day nobody else in this file writes to.
+  const DAY = T0 + 10 * 86400;
+  const at = (icao: string, minute: number, cell: string, degraded: boolean): AircraftBucket => ({ ...bucket(icao, 0, cell, degraded), bucket_start: DAY + minute * 60 });
+  const hour = { from: DAY, to: DAY + 3600, res: 4, method: 'nacp' as const, bucket: 3600 };
+
+  it('recounts a cell-bucket when a later write adds to it: distinct aircraft, degraded if degraded at any time there', async () => {
+    await store.upsertAircraftBuckets([at('a0a0a1', 0, CELL_A, false), at('a0a0a2', 0, CELL_A, false)]);
+    // a0a0a1 degraded later in the hour, in the other res-7 cell of the same res-4 cell.
+    await store.upsertAircraftBuckets([at('a0a0a1', 10, CELL_B, true)]);
+    const expected = [{ bucket_start: DAY, cell: cellToParent(CELL_A, 4), healthy: 1, degraded: 1 }];
+    expect((await store.cells(hour)).map(({ bucket_start, cell, healthy, degraded }) => ({ bucket_start, cell, healthy, degraded }))).toEqual(expected);
+    // Written again (a second ingest of the same data): the same counts.
+    await store.upsertAircraftBuckets([at('a0a0a1', 0, CELL_A, false), at('a0a0a2', 0, CELL_A, false), at('a0a0a1', 10, CELL_B, true)]);
+    expect((await store.cells(hour)).map(({ healthy, degraded }) => ({ healthy, degraded }))).toEqual([{ healthy: 1, degraded: 1 }]);
+    // The day bucket at res 2 holds the same two aircraft.
+    const day = await store.cells({ ...hour, from: DAY, to: DAY + 86400, res: 2, bucket: 86400 });
+    expect(day.map(({ cell, healthy, degraded }) => ({ cell, healthy, degraded }))).toEqual([{ cell: cellToParent(CELL_A, 2), healthy: 1, degraded: 1 }]);
+  });
+
+  it('gives the same cell-buckets column-wise as cells()', async () => {
+    const q = { ...hour, res: 7, bucket: 60 };
+    const cells = await store.cells(q);
+    expect(cells).toHaveLength(2); // CELL_A at minute 0, CELL_B at minute 10
+    const cols = await store.cellColumns(q);
+    const fromCols = cols.cell.map((cell, i) => ({ bucket_start: cols.bucket_start[i], cell, healthy: cols.healthy[i], degraded: cols.degraded[i] }));
+    expect(fromCols.sort((x, y) => x.bucket_start - y.bucket_start)).toEqual(cells.map(({ bucket_start, cell, healthy, degraded }) => ({ bucket_start, cell, healthy, degraded })));
+  });
+
+  it('changes its generation on writes only', async () => {
+    const g = store.generation();
+    await store.cells(hour);
+    await store.stats();
+    expect(store.generation()).toBe(g);
+    await store.upsertAircraftBuckets([at('a0a0a3', 30, CELL_A, false)]);
+    expect(store.generation()).not.toBe(g);
+  });
+
+  it('builds the counts of a database written before they existed, on open', async () => {
+    const path = join(dir, 'old-counts.duckdb');
+    const a = await openDuckDbStore(path);
+    await a.upsertAircraftBuckets([bucket('b0b0b1', 0, CELL_A, false), bucket('b0b0b2', 1, CELL_B, true)]);
+    const before = await a.cells({ from: T0, to: T0 + 3600, res: 4, method: 'nacp', bucket: 3600 });
+    await a.close();
+    const raw = await DuckDBInstance.create(path);
+    const conn = await raw.connect();
+    await conn.run('DROP TABLE cell_counts');
+    conn.closeSync();
+    raw.closeSync();
+    const b = await openDuckDbStore(path);
+    expect(before.map((c) => [c.healthy, c.degraded])).toEqual([[1, 1]]);
+    expect(await b.cells({ from: T0, to: T0 + 3600, res: 4, method: 'nacp', bucket: 3600 })).toEqual(before);
+    await b.close();
+  });
+});
+
+describe('DuckDB store: the stored time span', () => {
+  it('is null at both ends when empty, and refuses rows without an absolute time', async () => {
+    const s = await openDuckDbStore(join(dir, 'span-empty.duckdb'));
+    // t = 0 and 60: receiver-counter seconds of a file read without --start.
+    await s.addFixes([fix('c0c0c1', 0, 37, 126)]);
+    await s.upsertAircraftBuckets([{ ...bucket('c0c0c1', 0, CELL_A, false), bucket_start: 60 }]);
+    expect(await s.stats()).toMatchObject({ from: null, to: null, fixes: 0, cell_buckets: 0 });
+    await s.close();
+  });
+
+  it('ignores counter times and NaN that an older version stored, so from and to are both times', async () => {
+    const path = join(dir, 'span-old.duckdb');
+    const a = await openDuckDbStore(path);
+    await a.addFixes([fix('c0c0c2', T0 + 5, 37, 126)]);
+    await a.upsertAircraftBuckets([bucket('c0c0c2', 1, CELL_A, false)]);
+    await a.close();
+    // What an older version let through: a fix at time 0 and one at NaN (NaN sorts above every number in DuckDB, and JSON turns it into null).
+    const raw = await DuckDBInstance.create(path);
+    const conn = await raw.connect();
+    await conn.run(`INSERT INTO fixes (t, icao, lat, lon, ground, source, receiver) VALUES (0, 'c0c0c3', 37, 126, false, 'adsb', ''), ('nan'::DOUBLE, 'c0c0c4', 37, 126, false, 'adsb', '')`);
+    conn.closeSync();
+    raw.closeSync();
+    const b = await openDuckDbStore(path);
+    const s = await b.stats();
+    // From the fix at T0 + 5 to the end of minute 1 (T0 + 120).
+    expect([s.from, s.to]).toEqual([T0 + 5, T0 + 120]);
+    await b.close();
+  });
+});
