@@ -18,7 +18,8 @@ import { serveUntilExit } from './serve.ts';
 import { loadScenario } from './simulate.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DEMO_SCENARIO = join(ROOT, 'scenarios', 'incheon.json');
+/** Jamming near Incheon (the map opens on it: it is the newest) and spoofing over the Black Sea. */
+export const DEMO_SCENARIOS = ['incheon.json', 'black-sea.json'].map((f) => join(ROOT, 'scenarios', f));
 /**
  * The real recordings shipped with the project (data/README.md) that carry absolute times; the
  * dump1090 Beast sample has only a receiver counter, so it has no place on a dated map.
@@ -29,20 +30,21 @@ export const DEMO_RECORDINGS = [
   ...[1, 2, 3, 4, 5].map((i) => `sdre-rust-adsb-parser/aircraft_${i}.json`),
 ].map((p) => join(ROOT, 'data', 'real', p));
 
-/** Simulate the demo scenario into `dir` and ingest it with the real recordings; returns a one-line summary. */
+/** Simulate the demo scenarios into `dir` and ingest them with the real recordings; returns a one-line summary. */
 export async function loadDemo(store: Store, dir: string): Promise<string> {
-  const scenario = await loadScenario(DEMO_SCENARIO);
-  const { frames, truth } = simulate(scenario);
-  const beast = join(dir, `${truth.scenario}.beast`);
-  await writeFile(beast, writeBeast(frames, truth.start));
-  await writeFile(join(dir, `${truth.scenario}.truth.json`), JSON.stringify(truth, null, 1));
-  const receivers = scenario.receivers.map((r) => ({ lat: r.lat, lon: r.lon, range_km: r.range_km }));
-  const sim = await ingestFiles(store, [beast], { format: 'beast', start: truth.start }, { receivers });
+  const parts: string[] = [];
+  for (const path of DEMO_SCENARIOS) {
+    const scenario = await loadScenario(path);
+    const { frames, truth } = simulate(scenario);
+    const beast = join(dir, `${truth.scenario}.beast`);
+    await writeFile(beast, writeBeast(frames, truth.start));
+    await writeFile(join(dir, `${truth.scenario}.truth.json`), JSON.stringify(truth, null, 1));
+    const receivers = scenario.receivers.map((r) => ({ lat: r.lat, lon: r.lon, range_km: r.range_km }));
+    const sim = await ingestFiles(store, [beast], { format: 'beast', start: truth.start }, { receivers });
+    parts.push(`${truth.scenario}: ${sim.frames} simulated frames, ${sim.events.length} events, ${sim.spoofed.length} spoofed aircraft`);
+  }
   const real = await ingestFiles(store, DEMO_RECORDINGS, {});
-  return (
-    `${truth.scenario}: ${sim.frames} simulated frames, ${sim.events.length} events, ${sim.spoofed.length} spoofed aircraft ` +
-    `(truth in ${dir}); real recordings: ${real.frames} frames, ${real.fixes} fixes from ${DEMO_RECORDINGS.length} files`
-  );
+  return `${parts.join('; ')} (truth in ${dir}); real recordings: ${real.frames} frames, ${real.fixes} fixes from ${DEMO_RECORDINGS.length} files`;
 }
 
 interface DemoFlags {
@@ -53,7 +55,7 @@ interface DemoFlags {
 
 export function demoCommand(): Command {
   return new Command('demo')
-    .description('simulate a jamming scenario near Incheon, ingest it with the bundled real recordings, and serve the map')
+    .description('simulate jamming near Incheon and spoofing over the Black Sea, ingest them with the bundled real recordings, and serve the map')
     .option('--db <path>', 'database file', './gnsswatch-demo.duckdb')
     .option('--port <n>', 'port to listen on (0 = any free port)', '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')

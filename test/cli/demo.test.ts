@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('gnsswatch demo', () => {
-  it('prints the map URL as its first stdout line within 60 s, serving the Incheon jamming and the real recordings', async () => {
+  it('prints the map URL as its first stdout line within 60 s, serving the Incheon jamming, the Black Sea spoofing and the real recordings', async () => {
     const t0 = performance.now();
     const child = spawn(process.execPath, ['bin/gnsswatch.js', 'demo', '--db', join(dir, 'demo.duckdb'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
@@ -36,6 +36,15 @@ describe('gnsswatch demo', () => {
       expect(events.filter((e: { kind: string }) => e.kind === 'jamming').length).toBeGreaterThan(0);
       const cells = (await (await fetch(`${url}api/cells?${span}&res=4&bucket=3600`)).json()).cells;
       expect(cells.some((c: { degraded: number }) => c.degraded > 0)).toBe(true);
+
+      // The Black Sea scenario's spoofer (on from start+900 s to start+6300 s) shows as spoofed aircraft.
+      const sea = JSON.parse(await readFile('scenarios/black-sea.json', 'utf8'));
+      const seaStart = Date.parse(sea.start) / 1000;
+      const seaSpan = `from=${seaStart}&to=${seaStart + sea.duration_s}`;
+      const spoofed = (await (await fetch(`${url}api/spoofed?${seaSpan}`)).json()).spoofed;
+      expect(spoofed.length).toBeGreaterThan(5);
+      const seaEvents = (await (await fetch(`${url}api/events?${seaSpan}`)).json()).events;
+      expect(seaEvents.some((e: { kind: string }) => e.kind === 'spoofing')).toBe(true);
 
       // The real recordings are in too: trace_full_ac671b.json is 2025-02-04/05 (data/README.md).
       const track = await (await fetch(`${url}api/aircraft/ac671b/track?from=2025-02-04T00:00:00Z&to=2025-02-06T00:00:00Z`)).json();
