@@ -77,13 +77,23 @@ function round(x: number | null): number | null {
   return x === null ? null : Math.round(x * 10) / 10;
 }
 
-/** The first moment an aircraft the jammer affected was jammed while it was on: the earliest anyone could see it. */
+/** Positions an aircraft reports this soon after a spoofer let it go are still the false ones (the analyzer's pad too). */
+const AFTER_SPOOF_SECONDS = 120;
+
+/**
+ * The first moment an aircraft the jammer affected was jammed while it was on, and not just out
+ * of a spoofer: the earliest anyone could see it where it is.
+ */
 function observableOnset(truth: Truth, j: Truth['jammers'][number]): number | null {
   const affected = new Set(j.affected);
   let first = Infinity;
   for (const a of truth.aircraft) {
     if (!affected.has(a.icao)) continue;
-    for (const [s, e] of a.jammed) if (e >= j.start && s <= j.end) first = Math.min(first, Math.max(s, j.start));
+    for (const [s, e] of a.jammed) {
+      let from = Math.max(s, j.start);
+      for (const [, spoofEnd] of a.spoofed) if (spoofEnd <= from && from - spoofEnd < AFTER_SPOOF_SECONDS) from = spoofEnd + AFTER_SPOOF_SECONDS;
+      if (from <= Math.min(e, j.end)) first = Math.min(first, from);
+    }
   }
   return Number.isFinite(first) ? first : null;
 }
@@ -140,46 +150,46 @@ function score(truth: Truth, res: AnalysisResult, receivers: { lat: number; lon:
 if (process.argv[1]?.endsWith('accuracy.ts')) main();
 
 function main(): void {
-const t0 = performance.now();
-const all: ReturnType<typeof score>[] = [];
-const cleanCells: number[] = [];
-for (let i = 0; i < SCENARIOS; i++) {
-  const s = parseScenario(generate(i));
-  const sim = simulate(s);
-  const res = analyzeFrames(sim.frames, { bucketSeconds: 60, receivers: s.receivers });
-  const sc = score(sim.truth, res, s.receivers);
-  all.push(sc);
-  if (s.jammers.length === 0 && s.spoofers.length === 0) cleanCells.push(sc.cells_medium_high);
-  console.log(JSON.stringify({ name: 'accuracy', scenario: s.name, frames: sim.frames.length, aircraft: sim.truth.aircraft.length, ...sc }));
-}
-const jams = all.flatMap((a) => a.jammers).filter((j) => j.affected >= TARGET_AFFECTED);
-const found = jams.filter((j) => j.detected);
-const errors = found.map((j) => j.error_km!);
-const delays = found.map((j) => Math.abs(j.onset_delay_s ?? Infinity));
-const small = all.flatMap((a) => a.jammers).filter((j) => j.affected > 0 && j.affected < TARGET_AFFECTED);
-const spoofTruth = all.reduce((n, a) => n + a.spoof_truth, 0);
-const spoofHits = all.reduce((n, a) => n + (a.spoof_recall ?? 0) * a.spoof_truth, 0);
-console.log(
-  JSON.stringify({
-    name: 'accuracy_summary',
-    scenarios: SCENARIOS,
-    target_jammers: jams.length, // with ≥ TARGET_AFFECTED affected aircraft
-    target_detection_rate: jams.length ? found.length / jams.length : null,
-    target_missed: jams.filter((j) => !j.detected).map((j) => `${j.id}:${j.affected}:${j.error_km}`),
-    localisation_error_km_median: round(quantile(errors, 0.5)),
-    localisation_error_km_p90: round(quantile(errors, 0.9)),
-    onset_delay_abs_s_median: quantile(delays, 0.5),
-    onset_delay_abs_s_p90: quantile(delays, 0.9),
-    switch_on_delay_s_median: quantile(found.map((j) => j.switch_on_delay_s!), 0.5),
-    small_jammers: small.length,
-    small_detection_rate: small.length ? small.filter((j) => j.detected).length / small.length : null,
-    clean_scenarios: cleanCells.length,
-    clean_cells_medium_high: cleanCells.reduce((a, b) => a + b, 0),
-    spoofed_aircraft: spoofTruth,
-    spoof_recall: spoofTruth ? spoofHits / spoofTruth : null,
-    spoof_false_flags: all.reduce((n, a) => n + a.spoof_false_flags, 0),
-    spoof_false_flag_rate_max: Math.max(...all.map((a) => a.spoof_false_flag_rate)),
-    seconds: Math.round((performance.now() - t0) / 100) / 10,
-  }),
-);
+  const t0 = performance.now();
+  const all: ReturnType<typeof score>[] = [];
+  const cleanCells: number[] = [];
+  for (let i = 0; i < SCENARIOS; i++) {
+    const s = parseScenario(generate(i));
+    const sim = simulate(s);
+    const res = analyzeFrames(sim.frames, { bucketSeconds: 60, receivers: s.receivers });
+    const sc = score(sim.truth, res, s.receivers);
+    all.push(sc);
+    if (s.jammers.length === 0 && s.spoofers.length === 0) cleanCells.push(sc.cells_medium_high);
+    console.log(JSON.stringify({ name: 'accuracy', scenario: s.name, frames: sim.frames.length, aircraft: sim.truth.aircraft.length, ...sc }));
+  }
+  const jams = all.flatMap((a) => a.jammers).filter((j) => j.affected >= TARGET_AFFECTED);
+  const found = jams.filter((j) => j.detected);
+  const errors = found.map((j) => j.error_km!);
+  const delays = found.map((j) => Math.abs(j.onset_delay_s ?? Infinity));
+  const small = all.flatMap((a) => a.jammers).filter((j) => j.affected > 0 && j.affected < TARGET_AFFECTED);
+  const spoofTruth = all.reduce((n, a) => n + a.spoof_truth, 0);
+  const spoofHits = all.reduce((n, a) => n + (a.spoof_recall ?? 0) * a.spoof_truth, 0);
+  console.log(
+    JSON.stringify({
+      name: 'accuracy_summary',
+      scenarios: SCENARIOS,
+      target_jammers: jams.length, // with ≥ TARGET_AFFECTED affected aircraft
+      target_detection_rate: jams.length ? found.length / jams.length : null,
+      target_missed: jams.filter((j) => !j.detected).map((j) => `${j.id}:${j.affected}:${j.error_km}`),
+      localisation_error_km_median: round(quantile(errors, 0.5)),
+      localisation_error_km_p90: round(quantile(errors, 0.9)),
+      onset_delay_abs_s_median: quantile(delays, 0.5),
+      onset_delay_abs_s_p90: quantile(delays, 0.9),
+      switch_on_delay_s_median: quantile(found.map((j) => j.switch_on_delay_s!), 0.5),
+      small_jammers: small.length,
+      small_detection_rate: small.length ? small.filter((j) => j.detected).length / small.length : null,
+      clean_scenarios: cleanCells.length,
+      clean_cells_medium_high: cleanCells.reduce((a, b) => a + b, 0),
+      spoofed_aircraft: spoofTruth,
+      spoof_recall: spoofTruth ? spoofHits / spoofTruth : null,
+      spoof_false_flags: all.reduce((n, a) => n + a.spoof_false_flags, 0),
+      spoof_false_flag_rate_max: Math.max(...all.map((a) => a.spoof_false_flag_rate)),
+      seconds: Math.round((performance.now() - t0) / 100) / 10,
+    }),
+  );
 }

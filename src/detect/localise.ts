@@ -47,8 +47,20 @@ export interface JammerFit extends SourceEstimate {
 }
 
 const KM_PER_DEG = (Math.PI / 180) * 6371.0088;
-const COARSE_STEPS = 11;
+const COARSE_STEPS = 15;
+/**
+ * Pattern search stops below this step: while comparing models and starts, then for the final
+ * place (far finer than the observations' spacing).
+ */
+const SEARCH_STEP_KM = 0.5;
+const MIN_STEP_KM = 0.05;
+/** Local minima of the coarse grid refined (see coarseMinima). */
+const COARSE_MINIMA = 2;
 const R_STEPS = 20;
+/** Golden-section steps after the radius scan: its bracket shrinks to 0.618^10 ≈ 1 % of two scan steps. */
+const GOLDEN_STEPS = 10;
+/** Points kept for the search over models and starts, and for the final refinement of each jammer. */
+const SEARCH_POINTS = 600;
 const MAX_POINTS = 1200;
 const MIN_SIGMA_KM = 0.5;
 /** Residuals are capped at 8 km (see above). */
@@ -61,7 +73,7 @@ const REF_ALT_M = 9144; // 30 000 ft
 const MIN_SPLIT_MISSES = 6;
 /** Parameters of one jammer: centre (2), reach, switch-on and switch-off. */
 const SOURCE_PARAMS = 5;
-const REFIT_ROUNDS = 3;
+const REFIT_ROUNDS = 2;
 const MIN_TRANSITIONS_PER_SOURCE = 4;
 /** A degraded point this far outside the fitted reach still counts as the jammer's (switch-on time). */
 const INSIDE_TOLERANCE_KM = 3;
@@ -70,6 +82,13 @@ const INSIDE_TOLERANCE_KM2 = INSIDE_TOLERANCE_KM * INSIDE_TOLERANCE_KM;
 const SWITCH_SECONDS = 90;
 /** Regains follow the last degraded report by a few reports. */
 const ACTIVE_PAD_SECONDS = 60;
+
+/** Chord-bisector seeds: grid cells across the episode, votes needed, spacing, how many. */
+const SEED_GRID = 80;
+const MIN_SEED_VOTES = 6;
+const SEED_SEPARATION_CELLS = 8;
+const MAX_SEEDS = 4;
+const MIN_CHORD_KM = 5;
 
 const LOSS = 0;
 const DEGRADED = 1;
@@ -86,6 +105,8 @@ interface Problem {
   scale: Float64Array; // power reach at this altitude relative to REF_ALT_M
   t: Float64Array;
   kind: Uint8Array;
+  ac: Int32Array; // aircraft of each point (pairs a loss with its regain)
+  nTransitions: number; // transitions come first
   /** What the other, fixed jammers already explain: the best term (transition, degraded) or the sum (healthy). */
   fixed: Float64Array;
   d: Float64Array; // scratch: distances from the centre being tried
@@ -94,6 +115,8 @@ interface Problem {
   a: number;
   b: number;
   rMax: number;
+  /** Likely centres where chords' perpendicular bisectors cross (`chordSeeds`), best first. */
+  seeds: { x: number; y: number }[];
 }
 
 interface Picked {
@@ -140,7 +163,7 @@ export function localiseJammers(
   const maxSources = Math.min(opts.maxSources ?? 3, Math.floor(picked.transitions.length / MIN_TRANSITIONS_PER_SOURCE));
   let best: { exponent: number; sources: Source[]; score: number } | null = null;
   for (const exponent of ALTITUDE_EXPONENTS) {
-    const fit = selectSources(project(samples, picked, lat0, lon0, antenna, exponent), maxSources);
+    const fit = selectSources(project(samples, picked, lat0, lon0, antenna, exponent, SEARCH_POINTS), maxSources);
     if (best === null || fit.score < best.score) best = { exponent, ...fit };
   }
   const { exponent, sources } = best!;
@@ -149,7 +172,7 @@ export function localiseJammers(
     const others = () => sources.filter((__, k) => k !== j);
     const p = project(samples, picked, sources[j].lat, sources[j].lon, antenna, exponent);
     setFixed(p, others());
-    const fit = patternSearch(p, { x: 0, y: 0, ...bestRadius(p, 0, 0) }, 2);
+    const fit = patternSearch(p, { x: 0, y: 0, ...bestRadius(p, 0, 0) }, 2, MIN_STEP_KM);
     sources[j] = toSource(p, fit);
     const q = project(samples, picked, sources[j].lat, sources[j].lon, antenna, exponent);
     setFixed(q, others());
@@ -180,7 +203,8 @@ function selectSources(p: Problem, maxSources: number): { sources: Source[]; sco
     // Several starts for k jammers, the cheapest wins: the k−1 found plus one where they leave
     // most unexplained (a circle stretched over two jammers then shrinks back onto one), and
     // clusters of the degraded points in space, and in space and time.
-    const starts = [[...sources, toSource(p, fitOne(p, sources))], clusterSeeds(p, k, 0), clusterSeeds(p, k, 1)];
+    const added = fitSeveral(p, sources).slice(0, COARSE_MINIMA);
+    const starts = [...added.map((c) => [...sources, toSource(p, c)]), clusterSeeds(p, k, 0), clusterSeeds(p, k, 1), chordStarts(p, k)];
     let trial = sources;
     let trialCost = Infinity;
     for (const start of starts) {
@@ -209,8 +233,84 @@ function splitPenalty(cost: number, n: number, sources: number): number {
 
 /** The best single jammer given `others` fixed: coarse grid of centres, then pattern search. */
 function fitOne(p: Problem, others: Source[]): Candidate {
+  return fitSeveral(p, others)[0];
+}
+
+/** The best single jammers given `others` fixed, cheapest first: from the coarse minima and the chord seeds. */
+function fitSeveral(p: Problem, others: Source[]): Candidate[] {
   setFixed(p, others);
-  return patternSearch(p, coarseSearch(p), 8);
+  const minima = coarseMinima(p, COARSE_MINIMA);
+  const cell = p.rMax / (COARSE_STEPS - 1);
+  // A chord seed next to a coarse minimum would refine to the same place.
+  const seeds = p.seeds.filter((q) => minima.every((m) => Math.hypot(m.x - q.x, m.y - q.y) > cell));
+  const starts = [...minima, ...seeds.map(({ x, y }) => ({ x, y, ...bestRadius(p, x, y) }))];
+  const fits = starts.map((c) => patternSearch(p, c, 8)).sort((u, v) => u.cost - v.cost);
+  // Starts that converged to one place are one candidate.
+  return fits.filter((c, i) => fits.slice(0, i).every((o) => Math.hypot(o.x - c.x, o.y - c.y) > 5));
+}
+
+/**
+ * Centres voted for by chords: an aircraft that lost integrity at A and regained it at B crossed
+ * a circle around the jammer, so the jammer lies on AB's perpendicular bisector whatever the
+ * reach (hence whatever the altitude model). Each bisector votes once per cell of a grid over the
+ * episode; cells where at least MIN_SEED_VOTES bisectors cross are seeds, strongest first, at
+ * least SEED_SEPARATION_CELLS apart. This finds centres the coarse grid of the cost misses when
+ * large overlapping discs make its landscape flat between them.
+ */
+function chordSeeds(p: Problem): { x: number; y: number }[] {
+  const n = SEED_GRID;
+  const cell = (2 * p.rMax) / n;
+  const votes = new Float64Array(n * n);
+  const stamp = new Int32Array(n * n).fill(-1);
+  const last = new Map<number, number>(); // aircraft → its latest loss point
+  const order = Array.from({ length: p.nTransitions }, (_, k) => k).sort((a, b) => p.t[a] - p.t[b]);
+  let chord = 0;
+  for (const k of order) {
+    if (p.kind[k] === LOSS) {
+      last.set(p.ac[k], k);
+      continue;
+    }
+    const a = last.get(p.ac[k]);
+    if (a === undefined) continue;
+    last.delete(p.ac[k]);
+    const dx = p.x[k] - p.x[a];
+    const dy = p.y[k] - p.y[a];
+    const len = Math.sqrt(dx * dx + dy * dy);
+    if (len < MIN_CHORD_KM) continue; // a flicker: its direction says nothing
+    const mx = (p.x[k] + p.x[a]) / 2;
+    const my = (p.y[k] + p.y[a]) / 2;
+    const ux = -dy / len;
+    const uy = dx / len;
+    chord++;
+    for (let s = -2 * p.rMax; s <= 2 * p.rMax; s += cell / 2) {
+      const i = Math.floor((mx + s * ux + p.rMax) / cell);
+      const j = Math.floor((my + s * uy + p.rMax) / cell);
+      if (i < 0 || j < 0 || i >= n || j >= n || stamp[i * n + j] === chord) continue;
+      stamp[i * n + j] = chord;
+      votes[i * n + j]++;
+    }
+  }
+  // Bisectors through one centre cross it within a cell or two: sum 3×3 neighbourhoods.
+  const smooth = new Float64Array(n * n);
+  for (let i = 1; i < n - 1; i++) {
+    for (let j = 1; j < n - 1; j++) {
+      let v = 0;
+      for (let di = -1; di <= 1; di++) for (let dj = -1; dj <= 1; dj++) v += votes[(i + di) * n + j + dj];
+      smooth[i * n + j] = v;
+    }
+  }
+  const seeds: { x: number; y: number }[] = [];
+  const taken: [number, number][] = [];
+  const ranked = Array.from({ length: n * n }, (_, c) => c).sort((a, b) => smooth[b] - smooth[a]);
+  for (const c of ranked) {
+    if (seeds.length === MAX_SEEDS || smooth[c] < MIN_SEED_VOTES) break;
+    const i = Math.floor(c / n);
+    const j = c % n;
+    if (taken.some(([ti, tj]) => Math.abs(ti - i) < SEED_SEPARATION_CELLS && Math.abs(tj - j) < SEED_SEPARATION_CELLS)) continue;
+    taken.push([i, j]);
+    seeds.push({ x: (i + 0.5) * cell - p.rMax, y: (j + 0.5) * cell - p.rMax });
+  }
+  return seeds;
 }
 
 /** Pattern search from a jammer's current place, `others` fixed. */
@@ -283,6 +383,12 @@ function clusterSeeds(p: Problem, k: number, timeKm: number): Source[] {
   return centres.map((c) => toSource(p, { x: c[0], y: c[1], ...bestRadius(p, c[0], c[1]) }));
 }
 
+/** k starting jammers at the k strongest chord seeds. */
+function chordStarts(p: Problem, k: number): Source[] {
+  setFixed(p, []);
+  return p.seeds.slice(0, k).map(({ x, y }) => toSource(p, { x, y, ...bestRadius(p, x, y) }));
+}
+
 function toSource(p: Problem, c: Candidate): Source {
   distances(p, c.x, c.y);
   totalCost(p, c.r); // the candidate's active interval
@@ -318,10 +424,11 @@ function project(
   lon0: number,
   antenna: number,
   exponent: number,
+  maxPoints = MAX_POINTS,
 ): Problem {
-  const transitions = thin(picked.transitions, MAX_POINTS);
-  const degraded = thin(picked.degraded, MAX_POINTS / 2);
-  const healthy = thin(picked.healthy, MAX_POINTS / 2);
+  const transitions = thin(picked.transitions, maxPoints);
+  const degraded = thin(picked.degraded, maxPoints / 2);
+  const healthy = thin(picked.healthy, maxPoints / 2);
   const all = [...transitions, ...degraded, ...healthy];
   const n = all.length;
   const p: Problem = {
@@ -333,12 +440,15 @@ function project(
     scale: new Float64Array(n).fill(1),
     t: new Float64Array(n),
     kind: new Uint8Array(n),
+    ac: new Int32Array(n),
+    nTransitions: transitions.length,
     fixed: new Float64Array(n),
     d: new Float64Array(n),
     n,
     a: Infinity,
     b: -Infinity,
     rMax: 0,
+    seeds: [],
   };
   p.kind.fill(DEGRADED, transitions.length, transitions.length + degraded.length);
   p.kind.fill(HEALTHY, transitions.length + degraded.length);
@@ -347,6 +457,7 @@ function project(
     const i = all[k];
     if (k < transitions.length) p.kind[k] = s.flags[i] & OBS_LOSS ? LOSS : REGAIN;
     p.t[k] = s.t[i];
+    p.ac[k] = s.aircraft[i];
     p.x[k] = (s.lon[i] - lon0) * cos0 * KM_PER_DEG;
     p.y[k] = (s.lat[i] - lat0) * KM_PER_DEG;
     const alt = s.alt_m[i];
@@ -357,6 +468,7 @@ function project(
     if (p.kind[k] !== HEALTHY) p.rMax = Math.max(p.rMax, Math.sqrt(p.x[k] * p.x[k] + p.y[k] * p.y[k]));
   }
   p.rMax = Math.max(p.rMax * 2, 10);
+  p.seeds = chordSeeds(p);
   return p;
 }
 
@@ -448,11 +560,24 @@ function bestRadius(p: Problem, cx: number, cy: number): { r: number; cost: numb
   let a = Math.max(0, bestR - step);
   let b = bestR + step;
   const g = (Math.sqrt(5) - 1) / 2;
-  for (let i = 0; i < 16; i++) {
-    const r1 = b - g * (b - a);
-    const r2 = a + g * (b - a);
-    if (totalCost(p, r1) < totalCost(p, r2)) b = r2;
-    else a = r1;
+  let r1 = b - g * (b - a);
+  let r2 = a + g * (b - a);
+  let c1 = totalCost(p, r1);
+  let c2 = totalCost(p, r2);
+  for (let i = 0; i < GOLDEN_STEPS; i++) {
+    if (c1 < c2) {
+      b = r2;
+      r2 = r1;
+      c2 = c1;
+      r1 = b - g * (b - a);
+      c1 = totalCost(p, r1);
+    } else {
+      a = r1;
+      r1 = r2;
+      c1 = c2;
+      r2 = a + g * (b - a);
+      c2 = totalCost(p, r2);
+    }
   }
   const r = (a + b) / 2;
   const c = totalCost(p, r);
@@ -461,25 +586,41 @@ function bestRadius(p: Problem, cx: number, cy: number): { r: number; cost: numb
 
 type Candidate = { x: number; y: number; r: number; cost: number };
 
-/** Centres on a square grid over the observations; the best one starts the refinement. */
-function coarseSearch(p: Problem): Candidate {
+/**
+ * Centres on a square grid over the observations; the local minima of the cost among them (at
+ * most `count`, cheapest first) start refinements. Several, because overlapping jammers make the
+ * landscape of one more jammer multimodal and the cheapest coarse cell is often between them.
+ */
+function coarseMinima(p: Problem, count: number): Candidate[] {
+  const n = COARSE_STEPS;
   const half = p.rMax / 2;
-  let best: Candidate = { x: 0, y: 0, r: 0, cost: Infinity };
-  for (let i = 0; i < COARSE_STEPS; i++) {
-    for (let j = 0; j < COARSE_STEPS; j++) {
-      const x = -half + (2 * half * i) / (COARSE_STEPS - 1);
-      const y = -half + (2 * half * j) / (COARSE_STEPS - 1);
-      const b = bestRadius(p, x, y);
-      if (b.cost < best.cost) best = { x, y, ...b };
+  const grid: Candidate[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const x = -half + (2 * half * i) / (n - 1);
+      const y = -half + (2 * half * j) / (n - 1);
+      grid.push({ x, y, ...bestRadius(p, x, y) });
     }
   }
-  return best;
+  const minima = grid.filter((c, k) => {
+    const i = Math.floor(k / n);
+    const j = k % n;
+    for (let di = -1; di <= 1; di++) {
+      for (let dj = -1; dj <= 1; dj++) {
+        const ii = i + di;
+        const jj = j + dj;
+        if ((di || dj) && ii >= 0 && jj >= 0 && ii < n && jj < n && grid[ii * n + jj].cost < c.cost) return false;
+      }
+    }
+    return true;
+  });
+  return minima.sort((u, v) => u.cost - v.cost).slice(0, count);
 }
 
 /** Compass pattern search: try the 8 neighbours at a step, halve the step when none is better. */
-function patternSearch(p: Problem, start: Candidate, stepKm: number): Candidate {
+function patternSearch(p: Problem, start: Candidate, stepKm: number, minStepKm = SEARCH_STEP_KM): Candidate {
   let best = start;
-  for (let step = stepKm; step > 0.02; ) {
+  for (let step = stepKm; step > minStepKm; ) {
     let moved = false;
     for (let k = 0; k < 8; k++) {
       const a = (k * Math.PI) / 4;
@@ -517,3 +658,4 @@ function uncertainty(p: Problem, minCost: number, transitions: number): number {
   }
   return Math.sqrt(sum / 8);
 }
+
