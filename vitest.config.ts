@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SummaryReporter } from './test/summary-reporter.ts';
 
 export default defineConfig({
   test: {
@@ -7,5 +8,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores on these machines: keep workers to what they can carry.
     maxWorkers: 2,
+    reporters: ['default', new SummaryReporter()],
   },
 });
