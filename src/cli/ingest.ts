@@ -13,13 +13,14 @@ import { StoreIngest, type AnalysisSummary, type StoreIngestOptions } from '../s
 import { RESOLUTIONS, STORE_BUCKET_SECONDS, type Store } from '../store/store.ts';
 import { BeastTcpClient } from '../sources/tcp.ts';
 import { UsageError, parseIntIn, parseLatLon, parseTime } from './errors.ts';
-import { FORMAT_CHOICES } from './input-flags.ts';
+import { FORMAT_CHOICES, LATE_FLAG, parseLate, reportErrors } from './input-flags.ts';
 import { FramePipeline, runInputs, type FileSummary, type InputOptions } from './pipeline.ts';
 
 const METHODS: Method[] = ['nacp', 'nic'];
 /** Buckets are written once they ended this long ago, so frames still in flight land in them. */
-const LIVE_LATENESS_SECONDS = 60;
-const LIVE_TICK_SECONDS = 60;
+export const LIVE_LATENESS_SECONDS = 60;
+/** How often live ingest looks for closed buckets (writing only when one closed). */
+const LIVE_TICK_SECONDS = 10;
 /** Events and spoofed aircraft are refreshed this often in live mode. */
 const LIVE_ANALYSIS_SECONDS = 600;
 
@@ -80,6 +81,8 @@ export interface LiveIngestOptions {
   /** Ends the ingest: the open buckets are written before the returned promise resolves. */
   signal: AbortSignal;
   tickSeconds?: number;
+  /** Seconds to wait for late frames before a minute is written (default LIVE_LATENESS_SECONDS). */
+  latenessSeconds?: number;
   analysisSeconds?: number;
   onStatus?: (s: { connected: boolean; error?: string; attempts: number }) => void;
 }
@@ -103,7 +106,7 @@ export async function runLiveIngest(o: LiveIngestOptions): Promise<{ frames: num
   const tick = () => {
     busy = busy.then(async () => {
       const now = Date.now() / 1000;
-      const w = await ingest.flushBefore(now - LIVE_LATENESS_SECONDS);
+      const w = await ingest.flushBefore(now - (o.latenessSeconds ?? LIVE_LATENESS_SECONDS));
       aircraftBuckets += w.aircraftBuckets;
       if (o.hub) await publishMinutes(o.store, o.hub, w.minutes);
       if (now - lastAnalysis >= (o.analysisSeconds ?? LIVE_ANALYSIS_SECONDS)) {
@@ -159,6 +162,7 @@ interface IngestFlags {
   ref?: string;
   retentionDays?: string;
   fix: boolean;
+  late: string;
 }
 
 export function ingestCommand(): Command {
@@ -172,6 +176,7 @@ export function ingestCommand(): Command {
     .option('--ref <lat,lon>', 'receiver position for local CPR decoding')
     .option('--retention-days <n>', 'keep raw fixes (tracks) this many days before the newest one')
     .option('--no-fix', 'disable 1-bit error correction')
+    .option(...LATE_FLAG)
     .action(async (files: string[], o: IngestFlags) => {
       if (files.length === 0 && !o.beast) throw new UsageError('ingest needs FILE... or --beast HOST:PORT');
       if (files.length > 0 && o.beast) throw new UsageError('ingest takes FILE... or --beast HOST:PORT, not both: run two ingests one after the other');
@@ -189,6 +194,7 @@ export function ingestCommand(): Command {
             ref,
             fix: o.fix,
             retentionDays,
+            latenessSeconds: parseLate(o.late),
             signal: signalOnExit(),
             onStatus: (s) => {
               if (s.error) process.stderr.write(`gnsswatch: ${o.beast}: ${s.error} (attempt ${s.attempts}, retrying)\n`);
@@ -201,9 +207,7 @@ export function ingestCommand(): Command {
           retentionDays,
           receivers: ref ? [{ ...ref, range_km: 450 }] : undefined,
         });
-        for (const f of r.files) {
-          if (f.errors > 0) process.stderr.write(`gnsswatch: ${f.path}: ${f.errors} unusable record(s) skipped${f.error_samples[0] ? ` (first: ${f.error_samples[0]})` : ''}\n`);
-        }
+        for (const f of r.files) reportErrors(f.path, f.errors, f.error_samples);
         process.stderr.write(
           `gnsswatch: ${r.frames} frames, ${r.fixes} fixes from ${files.length} file(s): ${r.aircraftBuckets} aircraft-minutes, ${r.events.length} events, ${r.spoofed.length} spoofed aircraft stored in ${o.db}\n`,
         );

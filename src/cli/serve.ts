@@ -11,6 +11,7 @@ import type { Store } from '../store/store.ts';
 import { buildWeb } from '../../web/build.ts';
 import { UsageError, parseIntIn, parseLatLon } from './errors.ts';
 import { openStoreForCli, parseHostPort, runLiveIngest, signalOnExit } from './ingest.ts';
+import { LATE_FLAG, parseLate } from './input-flags.ts';
 
 export interface StartOptions {
   host: string;
@@ -48,7 +49,7 @@ export async function startServer(store: Store, o: StartOptions): Promise<{ app:
 }
 
 /** Serve until SIGINT/SIGTERM, with a live ingest alongside when asked; then close everything. */
-export async function serveUntilExit(store: Store, o: StartOptions & { beast?: { host: string; port: number }; ref?: { lat: number; lon: number }; retentionDays?: number }): Promise<void> {
+export async function serveUntilExit(store: Store, o: StartOptions & { beast?: { host: string; port: number }; ref?: { lat: number; lon: number }; retentionDays?: number; latenessSeconds?: number }): Promise<void> {
   const signal = signalOnExit();
   const hub = o.beast ? new LiveHub() : undefined;
   const { app } = await startServer(store, { ...o, hub });
@@ -59,6 +60,7 @@ export async function serveUntilExit(store: Store, o: StartOptions & { beast?: {
         ref: o.ref,
         hub,
         retentionDays: o.retentionDays,
+        latenessSeconds: o.latenessSeconds,
         signal,
         onStatus: (s) => {
           if (s.error) process.stderr.write(`gnsswatch: ${o.beast!.host}:${o.beast!.port}: ${s.error} (attempt ${s.attempts}, retrying)\n`);
@@ -77,6 +79,7 @@ interface ServeFlags {
   style?: string;
   ref?: string;
   retentionDays?: string;
+  late: string;
 }
 
 export function serveCommand(): Command {
@@ -89,6 +92,7 @@ export function serveCommand(): Command {
     .option('--style <url>', 'an online MapLibre style URL for the base map (default: the built-in offline map)')
     .option('--ref <lat,lon>', 'receiver position for local CPR decoding of the live feed')
     .option('--retention-days <n>', 'keep raw fixes of the live feed this many days')
+    .option(...LATE_FLAG)
     .action(async (o: ServeFlags) => {
       const port = parseIntIn(o.port, '--port', 0, 65535);
       const beast = o.beast ? parseHostPort(o.beast, '--beast') : undefined;
@@ -97,7 +101,7 @@ export function serveCommand(): Command {
       if (o.style !== undefined && !/^https?:\/\//.test(o.style)) throw new UsageError(`--style '${o.style}' must be an http(s) URL of a MapLibre style JSON`);
       const store = await openStoreForCli(o.db);
       try {
-        await serveUntilExit(store, { host: o.host, port, styleUrl: o.style, beast, ref, retentionDays });
+        await serveUntilExit(store, { host: o.host, port, styleUrl: o.style, beast, ref, retentionDays, latenessSeconds: parseLate(o.late) });
       } finally {
         await store.close();
       }

@@ -70,4 +70,11 @@ describe('CellData', () => {
     await d.preload({ from: 0, to: 179 });
     expect(d.busiest()).toBe(120);
   });
+
+  it('breaks a tie on the earliest bucket, whatever order the rows come in', async () => {
+    stubFetch(200, { cells: [row(120, 'a', 5, 3, 'high'), row(60, 'b', 5, 3, 'high'), row(180, 'a', 5, 1, 'high')] });
+    const d = new CellData(4, 'nacp', 60);
+    await d.preload({ from: 0, to: 239 });
+    expect(d.busiest()).toBe(60);
+  });
 });

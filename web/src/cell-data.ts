@@ -42,13 +42,16 @@ export class CellData {
     this.byBucket.set(bucketStart, [...cur.values()]);
   }
 
-  /** The bucket most worth opening on: most high-band cells, then most degraded aircraft. */
+  /**
+   * The bucket most worth opening on: most high-band cells, then most degraded aircraft, then the
+   * earliest (the server sends rows in no particular order, so ties must not depend on it).
+   */
   busiest(): number | null {
     let best: number | null = null;
     let score = -1;
     for (const [t, rows] of this.byBucket) {
       const s = rows.reduce((a, c) => a + (c.band === 'high' ? 1e6 : 0) + c.degraded, 0);
-      if (s > score) [best, score] = [t, s];
+      if (s > score || (s === score && t < best!)) [best, score] = [t, s];
     }
     return best;
   }

@@ -36,6 +36,15 @@ function sourceHtml(e: InterferenceEvent): string {
 </div>`;
 }
 
+/** Where the spoofer made aircraft appear (not where it is). */
+function falsePointsHtml(e: InterferenceEvent): string {
+  if (!e.false_points?.length) return '';
+  const items = e.false_points
+    .map((p) => `<li data-testid="false-point" data-lat="${p.lat}" data-lon="${p.lon}"><span class="swatch dot ring"></span>${formatLatLon(p.lat, p.lon)}</li>`)
+    .join('');
+  return `<h3>False positions reported</h3><ul class="false-points">${items}</ul>`;
+}
+
 export function showEvent(e: InterferenceEvent, tracks: readonly Track[]): void {
   const ac = tracks.length
     ? tracks.map((t) => `<li><code>${esc(t.icao)}</code> ${esc(t.callsign || '')} <span class="muted">${t.points.length} pts</span></li>`).join('')
@@ -47,8 +56,8 @@ ${sourceHtml(e)}
   <dt>Aircraft</dt><dd>${e.aircraft.length}</dd>
   <dt>Cells</dt><dd>${e.cells.length}</dd>
   ${e.peak_share_pct !== undefined ? `<dt>Peak share</dt><dd>${e.peak_share_pct.toFixed(0)} %</dd>` : ''}
-  ${e.false_points?.length ? `<dt>False positions</dt><dd>${e.false_points.map((p) => formatLatLon(p.lat, p.lon)).join('<br>')}</dd>` : ''}
 </dl>
+${falsePointsHtml(e)}
 <h3>Affected aircraft</h3><ul class="aircraft">${ac}</ul>`);
 }
 

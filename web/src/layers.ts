@@ -6,6 +6,11 @@ import { INTEGRITY_COLOURS } from './tracks.ts';
 
 export type OverlaySource = 'cells' | 'selected-cell' | 'tracks' | 'event-area' | 'event-source' | 'spoof-tracks' | 'false-points';
 
+export const SOURCE_COLOUR = '#ffd166';
+export const SPOOF_COLOUR = '#c77dff';
+/** A hollow ring, so a false position never reads as an estimated transmitter. */
+const FALSE_POINT_PAINT = { 'circle-radius': 7, 'circle-color': 'rgba(199, 125, 255, 0.15)', 'circle-stroke-color': SPOOF_COLOUR, 'circle-stroke-width': 2.5 };
+
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 const integrityColour = ['match', ['get', 'integrity'], 'good', INTEGRITY_COLOURS.good, 'reduced', INTEGRITY_COLOURS.reduced, INTEGRITY_COLOURS.lost] as const;
@@ -21,11 +26,12 @@ export function addOverlays(map: MapLibreMap): void {
   // A dark casing keeps a red (lost) track readable over red cells.
   map.addLayer({ id: 'tracks-casing', type: 'line', source: 'tracks', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#0b1320', 'line-width': 4, 'line-opacity': 0.8 } });
   map.addLayer({ id: 'tracks', type: 'line', source: 'tracks', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': integrityColour as never, 'line-width': 1.6, 'line-opacity': 0.9 } });
-  map.addLayer({ id: 'spoof-tracks', type: 'line', source: 'spoof-tracks', layout: { 'line-cap': 'round' }, paint: { 'line-color': '#c77dff', 'line-width': 1.6, 'line-dasharray': [2, 1.5] } });
-  map.addLayer({ id: 'false-points', type: 'circle', source: 'false-points', paint: { 'circle-radius': 6, 'circle-color': '#c77dff', 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 } });
+  map.addLayer({ id: 'spoof-tracks', type: 'line', source: 'spoof-tracks', layout: { 'line-cap': 'round' }, paint: { 'line-color': SPOOF_COLOUR, 'line-width': 1.6, 'line-opacity': 0.85, 'line-dasharray': [2, 1.5] } });
+  map.addLayer({ id: 'false-points', type: 'circle', source: 'false-points', paint: FALSE_POINT_PAINT });
   map.addLayer({ id: 'event-area-fill', type: 'fill', source: 'event-area', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.08 } });
   map.addLayer({ id: 'event-area-line', type: 'line', source: 'event-area', paint: { 'line-color': '#ffffff', 'line-width': 1.5, 'line-dasharray': [3, 2] } });
-  map.addLayer({ id: 'event-source', type: 'circle', source: 'event-source', paint: { 'circle-radius': 7, 'circle-color': ['match', ['get', 'kind'], 'spoofing', '#c77dff', '#ffd166'], 'circle-stroke-color': '#111', 'circle-stroke-width': 2 } });
+  map.addLayer({ id: 'event-false-points', type: 'circle', source: 'event-source', filter: ['==', ['get', 'role'], 'false'], paint: FALSE_POINT_PAINT });
+  map.addLayer({ id: 'event-source', type: 'circle', source: 'event-source', filter: ['==', ['get', 'role'], 'source'], paint: { 'circle-radius': 7, 'circle-color': SOURCE_COLOUR, 'circle-stroke-color': '#111', 'circle-stroke-width': 2 } });
 }
 
 export function setOverlay(map: MapLibreMap, id: OverlaySource, data: FeatureCollection): void {

@@ -1,5 +1,6 @@
 /** The legend: band colours (including "no data"), opacity meaning, and track colours. */
 import { BAND_COLOURS, BAND_LABELS } from './bands.ts';
+import { SOURCE_COLOUR, SPOOF_COLOUR } from './layers.ts';
 import { INTEGRITY_COLOURS } from './tracks.ts';
 
 export function legendHtml(method: string): string {
@@ -18,7 +19,8 @@ export function legendHtml(method: string): string {
   return (
     `<h3>Aircraft with degraded GNSS <small>(${method === 'nic' ? 'NIC < 7' : 'NACp ≤ 2'})</small></h3>` +
     `<ul>${bands}</ul><p class="muted">Stronger fill = more aircraft seen.</p>` +
-    `<ul class="tracks">${tracks}<li><span class="swatch dot" style="background:#ffd166"></span>Estimated source</li>` +
-    `<li><span class="swatch dot" style="background:#c77dff"></span>Spoofing</li></ul>`
+    `<ul class="tracks">${tracks}<li><span class="swatch dot" style="background:${SOURCE_COLOUR}"></span>Estimated jammer / spoofer</li>` +
+    `<li><span class="swatch line dashed" style="color:${SPOOF_COLOUR}"></span>Spoofed aircraft track</li>` +
+    `<li><span class="swatch dot ring" style="border-color:${SPOOF_COLOUR}"></span>False position (spoofed)</li></ul>`
   );
 }

@@ -1,6 +1,6 @@
 /** The interference map: wires the API, the map layers, the panels, the timeline and the URL hash. */
 import { LngLatBounds, Map as MapLibreMap, NavigationControl, Popup, ScaleControl } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import type { InterferenceEvent, Method } from '../../src/detect/types.ts';
 import { api, type Range, type Stats, type Track } from './api.ts';
 import { chooseStyle, STYLE_STORAGE_KEY } from './basemap.ts';
@@ -20,7 +20,8 @@ import { trackFeatures } from './tracks.ts';
 import { contains, MAX_SPAN, windowAround, windowsBack } from './window.ts';
 
 const MAX_SPOOF_TRACKS = 40;
-const EVENT_WINDOWS = 12; // look for events in the last year of data (12 × 31 days)
+const EVENT_BATCH = 12; // windows of 31 days asked at once: a year of data
+const MAX_EVENT_WINDOWS = 120; // ten years: older data is not searched for events
 
 const state: ViewState = decodeHash(location.hash);
 const linkHasView = /(^#|&)map=/.test(location.hash);
@@ -94,14 +95,19 @@ async function loadCells(t: number | null = state.t): Promise<void> {
   status(null);
   timeline.setRange(win.from, win.to, state.bucket, inData ? t : (data.busiest() ?? win.to));
   state.t = timeline.time;
-  await drawCells();
+  await Promise.all([drawCells(), drawSpoofing()]);
 }
 
+/** Events, newest first a year at a time, until as many were found as the stats count. */
 async function loadEvents(): Promise<void> {
   const d = dataRange();
-  const found = d ? await Promise.all(windowsBack(d, EVENT_WINDOWS).map((w) => api.events(w))) : [];
-  const byIdMap = new Map(found.flatMap((f) => f.events).map((e) => [e.id, e]));
-  events = [...byIdMap.values()];
+  const found = new Map<string, InterferenceEvent>();
+  const windows = d ? windowsBack(d, MAX_EVENT_WINDOWS) : [];
+  for (let i = 0; i < windows.length && found.size < stats.events; i += EVENT_BATCH) {
+    const batch = await Promise.all(windows.slice(i, i + EVENT_BATCH).map((w) => api.events(w)));
+    for (const e of batch.flatMap((b) => b.events)) found.set(e.id, e); // one crossing two windows comes twice
+  }
+  events = [...found.values()];
   renderEvents(events, state.event, (id) => void selectEvent(id).catch(fail));
 }
 
@@ -135,7 +141,12 @@ async function selectEvent(id: string): Promise<void> {
     const ring = circleRing(e.source.lat, e.source.lon, Math.max(e.source.uncertainty_km, 0.5));
     for (const p of ring) bounds.extend(p);
     area.features.push({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } });
-    points.features.push({ type: 'Feature', properties: { kind: e.kind }, geometry: { type: 'Point', coordinates: [e.source.lon, e.source.lat] } });
+    points.features.push({ type: 'Feature', properties: { role: 'source' }, geometry: { type: 'Point', coordinates: [e.source.lon, e.source.lat] } });
+  }
+  // Where the spoofer made aircraft appear: part of the event, so shown with or without the spoofing layer.
+  for (const p of e.false_points ?? []) {
+    bounds.extend([p.lon, p.lat]);
+    points.features.push({ type: 'Feature', properties: { role: 'false' }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } });
   }
   setOverlay(map, 'event-area', area);
   setOverlay(map, 'event-source', points);
@@ -168,13 +179,27 @@ async function showAircraft(icao: string): Promise<void> {
   setOverlay(map, 'tracks', trackFeatures([tr]));
 }
 
-/** Spoofed aircraft of the current window and the false positions of spoofing events. */
+let spoofSeq = 0;
+/** The window whose spoofing is on the map ('' = none), so moving within it refetches nothing. */
+let spoofDrawn = '';
+
+function spoofingDrawn(tracks: number, falsePoints: number): void {
+  document.body.dataset.spoofedDrawn = String(tracks);
+  document.body.dataset.falsePointsDrawn = String(falsePoints);
+}
+
+/** Spoofed aircraft of the current window and the false positions of its spoofing events. */
 async function drawSpoofing(): Promise<void> {
+  const seq = ++spoofSeq;
+  const key = `${win.from}-${win.to}`;
   if (!state.spoof || !dataRange()) {
     clearOverlay(map, 'spoof-tracks');
     clearOverlay(map, 'false-points');
+    spoofDrawn = '';
+    spoofingDrawn(0, 0);
     return;
   }
+  if (key === spoofDrawn) return;
   const { spoofed } = await api.spoofed(win);
   const tracks: Track[] = await Promise.all(
     spoofed.slice(0, MAX_SPOOF_TRACKS).map((s) => {
@@ -183,14 +208,17 @@ async function drawSpoofing(): Promise<void> {
       return api.track(s.icao, { from, to });
     }),
   );
-  setOverlay(map, 'spoof-tracks', trackFeatures(tracks));
-  setOverlay(map, 'false-points', {
-    type: 'FeatureCollection',
-    features: events
-      .filter((e) => e.kind === 'spoofing')
-      .flatMap((e) => e.false_points ?? [])
-      .map((p) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } })),
-  });
+  if (seq !== spoofSeq) return; // toggled off or moved to another window meanwhile
+  const falsePoints = events
+    .filter((e) => e.kind === 'spoofing' && e.start <= win.to && e.end >= win.from)
+    .flatMap((e) => e.false_points ?? [])
+    .map((p): Feature => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }));
+  const lines = trackFeatures(tracks);
+  setOverlay(map, 'spoof-tracks', lines);
+  setOverlay(map, 'false-points', { type: 'FeatureCollection', features: falsePoints });
+  spoofDrawn = key;
+  map.once('idle', () => spoofingDrawn(tracks.filter((t) => t.points.length > 1).length, falsePoints.length));
+  map.triggerRepaint();
 }
 
 function fillSelect(id: string, options: readonly { value: string; label: string }[], value: string, onChange: (v: string) => void): void {
@@ -312,6 +340,8 @@ function wireLive(): void {
         const t = follow ? m.bucket_start : (state.t ?? m.bucket_start);
         if (follow) win = windowAround(t, dataRange()!);
         timeline.setRange(win.from, win.to, state.bucket, t);
+        state.t = timeline.time;
+        status(null); // data has arrived: "no data yet" no longer holds
         if (follow || state.t === m.bucket_start) void drawCells().catch(fail);
       } else if (!reloadTimer) {
         // Coarser buckets change with every minute closed: refresh them at most every 30 s.
@@ -345,7 +375,6 @@ async function start(): Promise<void> {
   await loadCells(openingTime());
   if (state.event) await selectEvent(state.event);
   else if (!linkHasView) await fitToCells();
-  await drawSpoofing();
   window.addEventListener('hashchange', () => void applyHash().catch(fail));
   wireLive();
 }

@@ -1,0 +1,132 @@
+/**
+ * Live mode end to end: `gnsswatch serve --beast` ingests a real TCP Beast feed (a local `net`
+ * server writing frames built with the project's encoders), and a browser showing the map must say
+ * it is live and draw the cells pushed over the WebSocket when their minute closes, without a reload.
+ * The server closes a minute once it ended at least 60 s ago and checks every 60 s, so the first
+ * cells arrive 2-3 minutes after the feed starts; this file runs alongside the other e2e files.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { encodeAirbornePosition, encodeOperationalStatus, encodeVelocity } from '../../src/modes/encode.ts';
+import type { Frame } from '../../src/modes/frame.ts';
+import { writeBeast } from '../../src/sim/write.ts';
+import { SKIP_BROWSER, launchBrowser } from './browser.ts';
+
+const REF = { lat: 50, lon: 8 };
+const READY = /gnsswatch: map at (http:\/\/\S+)/;
+/** Four aircraft flying east from near the receiver; the last reports NACp 0 (GNSS lost). */
+const AIRCRAFT = [0x3c6001, 0x3c6002, 0x3c6003, 0x3c6004].map((icao, i) => ({ icao, lat: REF.lat - 0.3 + 0.2 * i, lon: REF.lon - 0.5, nac_p: i === 3 ? 0 : 9 }));
+// 450 kt ≈ 231.5 m/s; one degree of longitude at 50° N is 111.32 km × cos 50° ≈ 71.6 km.
+const DEG_LON_PER_S = 231.5 / 71_600;
+
+/** One second of traffic at time t (seconds since the feed started): even and odd positions, velocity, status. */
+function second(t: number, now: number): Frame[] {
+  return AIRCRAFT.flatMap((a) => {
+    const pos = { icao: a.icao, tc: 11, altitude: 36000, lat: a.lat, lon: a.lon + DEG_LON_PER_S * t };
+    return [
+      encodeAirbornePosition({ ...pos, odd: false }),
+      encodeAirbornePosition({ ...pos, odd: true }),
+      encodeVelocity({ icao: a.icao, groundspeed: 450, track: 90, vertical_rate: 0 }),
+      encodeOperationalStatus({ icao: a.icao, version: 2, airborne: true, nac_p: a.nac_p, sil: 3 }),
+    ].map((bytes) => ({ t: now, bytes }));
+  });
+}
+
+/** A Beast TCP feed that sends one second of traffic every second to whoever connects. */
+async function startFeed(): Promise<{ server: Server; port: number }> {
+  const sockets = new Set<Socket>();
+  const t0 = Date.now();
+  const server = createServer((s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+    s.on('error', () => sockets.delete(s));
+  });
+  const timer = setInterval(() => {
+    const now = Date.now() / 1000;
+    // The server stamps frames with their arrival time, so the Beast counter is irrelevant here.
+    const bytes = writeBeast(second((Date.now() - t0) / 1000, now), now);
+    for (const s of sockets) s.write(bytes);
+  }, 1000);
+  server.on('close', () => {
+    clearInterval(timer);
+    for (const s of sockets) s.destroy();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const addr = server.address();
+  return { server, port: typeof addr === 'object' && addr ? addr.port : 0 };
+}
+
+function startServe(db: string, beastPort: number): { child: ChildProcess; url: Promise<string> } {
+  const args = ['bin/gnsswatch.js', 'serve', '--db', db, '--port', '0', '--beast', `127.0.0.1:${beastPort}`, '--ref', `${REF.lat},${REF.lon}`, '--late', '5'];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      const m = READY.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+    child.on('exit', (code) => reject(new Error(`gnsswatch serve exited (${code}) before it was ready:\n${err || out}`)));
+  });
+  return { child, url };
+}
+
+describe.skipIf(SKIP_BROWSER)('live mode end to end (serve --beast)', () => {
+  let browser: Browser | undefined;
+  let serve: ChildProcess | undefined;
+  let feed: Server | undefined;
+  let dir: string | undefined;
+
+  afterAll(async () => {
+    await browser?.close();
+    serve?.kill('SIGTERM');
+    feed?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('shows the live indicator and draws cells pushed when a minute closes', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'gnsswatch-live-'));
+    const f = await startFeed();
+    feed = f.server;
+    const started = startServe(join(dir, 'live.duckdb'), f.port);
+    serve = started.child;
+    const url = await started.url;
+    const t0 = Math.floor(Date.now() / 1000);
+
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${url}#map=6.00/50.0000/8.0000&bucket=60&res=4&method=nacp`);
+    await page.locator('#live.on').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#live').textContent()).toBe('live');
+    // Nothing is stored yet: the map says so and draws nothing.
+    expect(await page.evaluate(() => document.body.dataset.cellsDrawn)).toBe('0');
+    expect(await page.locator('#status').textContent()).toMatch(/No data yet/);
+
+    // Everything after this comes over the WebSocket: the page is never reloaded.
+    await page.waitForFunction(() => Number(document.body.dataset.cellsDrawn) > 0, null, { timeout: 240_000, polling: 1000 });
+    expect(await page.locator('#status').isHidden()).toBe(true);
+    // The shown minute is one the feed was running in (UTC label of a bucket at or after t0, minute-floored).
+    const label = (await page.locator('#time-label').textContent()) ?? '';
+    const shown = Date.parse(label.replace(' UTC', ':00Z').replace(' ', 'T')) / 1000;
+    expect(shown).toBeGreaterThanOrEqual(Math.floor(t0 / 60) * 60);
+    expect(shown).toBeLessThanOrEqual(Date.now() / 1000);
+    // The pushed cells are the ones the API now serves for that minute (the next closes a minute later).
+    const drawn = Number(await page.evaluate(() => document.body.dataset.cellsDrawn));
+    const api = (await (await fetch(`${url}api/cells?from=${shown}&to=${shown + 59}&res=4&method=nacp&bucket=60`)).json()) as { cells: unknown[] };
+    expect(api.cells.length).toBe(drawn);
+
+    await page.waitForTimeout(500);
+    await mkdir('test-artifacts', { recursive: true });
+    await page.screenshot({ path: 'test-artifacts/live.png' });
+    expect(errors).toEqual([]);
+  }, 300_000);
+});
