@@ -8,7 +8,8 @@
  *   most (jammers are matched to events one to one, nearest first);
  * - localisation error (km) over those jammers, median ≤ 5;
  * - onset delay: event start minus the first moment an aircraft it affected was inside its reach
- *   (the earliest it can be seen), median and p90 ≤ 120 s; also minus its switch-on time;
+ *   away from that aircraft's spoofed time (the earliest it can be seen, see observableOnset),
+ *   median and p90 ≤ 120 s; also minus its switch-on time;
  * - clean scenarios (no jammer, no spoofer): no medium or high cell-bucket;
  * - spoofing: recall and false flags.
  * `ACCURACY_SCENARIOS=n` changes the number of scenarios (default 20).
@@ -77,25 +78,39 @@ function round(x: number | null): number | null {
   return x === null ? null : Math.round(x * 10) / 10;
 }
 
-/** Positions an aircraft reports this soon after a spoofer let it go are still the false ones (the analyzer's pad too). */
-const AFTER_SPOOF_SECONDS = 120;
+/**
+ * Jamming this close to an aircraft's spoofed time says nothing of the jammer: just after, its
+ * positions are still the false ones (the analyzer's pad too); just before, it is what a spoofer's
+ * own capture looks like (integrity lost, then a jump), so no observer can tell the two apart.
+ */
+const NEAR_SPOOF_SECONDS = 120;
 
 /**
- * The first moment an aircraft the jammer affected was jammed while it was on, and not just out
- * of a spoofer: the earliest anyone could see it where it is.
+ * The first moment an aircraft the jammer affected was jammed while it was on, away from its
+ * spoofed time: the earliest anyone could see it where it is (null when never), and why it is
+ * later than the first affected aircraft, if it is.
  */
-function observableOnset(truth: Truth, j: Truth['jammers'][number]): number | null {
+function observableOnset(truth: Truth, j: Truth['jammers'][number]): { onset: number | null; note?: string } {
   const affected = new Set(j.affected);
   let first = Infinity;
+  let firstAny = Infinity;
   for (const a of truth.aircraft) {
     if (!affected.has(a.icao)) continue;
     for (const [s, e] of a.jammed) {
-      let from = Math.max(s, j.start);
-      for (const [, spoofEnd] of a.spoofed) if (spoofEnd <= from && from - spoofEnd < AFTER_SPOOF_SECONDS) from = spoofEnd + AFTER_SPOOF_SECONDS;
-      if (from <= Math.min(e, j.end)) first = Math.min(first, from);
+      const from = Math.max(s, j.start);
+      const to = Math.min(e, j.end);
+      if (from > to) continue;
+      firstAny = Math.min(firstAny, from);
+      // The part of [from, to] outside NEAR_SPOOF_SECONDS of every spoofed interval.
+      const near = a.spoofed.map(([x, y]): [number, number] => [x - NEAR_SPOOF_SECONDS, y + NEAR_SPOOF_SECONDS]).sort((u, v) => u[0] - v[0]);
+      let t = from;
+      for (const [x, y] of near) if (x <= t && t <= y) t = y;
+      if (t <= to) first = Math.min(first, t);
     }
   }
-  return Number.isFinite(first) ? first : null;
+  if (!Number.isFinite(first)) return { onset: null, note: Number.isFinite(firstAny) ? 'every affected aircraft was jammed only next to its spoofed time' : undefined };
+  const late = first - firstAny;
+  return late > 0 ? { onset: first, note: `first ${Math.round(late)} s of it only on aircraft next to their spoofed time` } : { onset: first };
 }
 
 function score(truth: Truth, res: AnalysisResult, receivers: { lat: number; lon: number }[]) {
@@ -115,7 +130,7 @@ function score(truth: Truth, res: AnalysisResult, receivers: { lat: number; lon:
   const jammers = truth.jammers.map((j, ji) => {
     const m = matched.get(ji);
     const hit = m && m.km <= DETECT_KM ? m.e : null;
-    const onset = observableOnset(truth, j);
+    const { onset, note } = observableOnset(truth, j);
     return {
       id: j.id,
       affected: j.affected.length,
@@ -123,6 +138,7 @@ function score(truth: Truth, res: AnalysisResult, receivers: { lat: number; lon:
       error_km: round(m ? m.km : null),
       onset_delay_s: hit && onset !== null ? Math.round(hit.start - onset) : null,
       switch_on_delay_s: hit ? Math.round(hit.start - j.start) : null,
+      ...(note ? { onset_note: note } : {}),
     };
   });
   const truthSpoofed = new Set(truth.aircraft.filter((a) => a.spoofed.length).map((a) => a.icao));
@@ -165,7 +181,8 @@ function main(): void {
   const jams = all.flatMap((a) => a.jammers).filter((j) => j.affected >= TARGET_AFFECTED);
   const found = jams.filter((j) => j.detected);
   const errors = found.map((j) => j.error_km!);
-  const delays = found.map((j) => Math.abs(j.onset_delay_s ?? Infinity));
+  // A jammer seen only next to spoofing has no observable onset (onset_note says so): left out.
+  const delays = found.filter((j) => j.onset_delay_s !== null).map((j) => Math.abs(j.onset_delay_s!));
   const small = all.flatMap((a) => a.jammers).filter((j) => j.affected > 0 && j.affected < TARGET_AFFECTED);
   const spoofTruth = all.reduce((n, a) => n + a.spoof_truth, 0);
   const spoofHits = all.reduce((n, a) => n + (a.spoof_recall ?? 0) * a.spoof_truth, 0);
@@ -180,6 +197,7 @@ function main(): void {
       localisation_error_km_p90: round(quantile(errors, 0.9)),
       onset_delay_abs_s_median: quantile(delays, 0.5),
       onset_delay_abs_s_p90: quantile(delays, 0.9),
+      onset_unobservable: found.length - delays.length, // see the scenario lines' onset_note
       switch_on_delay_s_median: quantile(found.map((j) => j.switch_on_delay_s!), 0.5),
       small_jammers: small.length,
       small_detection_rate: small.length ? small.filter((j) => j.detected).length / small.length : null,

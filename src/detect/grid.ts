@@ -22,6 +22,7 @@ import {
 } from './degraded.ts';
 import { destinationPoint, FT_TO_M, KT_TO_KMS } from './geo.ts';
 import { ObservationSamples, OBS_DEGRADED, OBS_ESTIMATED, OBS_LOSS, OBS_REGAIN } from './observations.ts';
+import { SampleRetention, retainSeconds } from './retention.ts';
 
 export interface IntegrityGridOptions {
   res?: number; // H3 resolution 2..7, default 4
@@ -67,7 +68,7 @@ export class IntegrityGrid implements TrackSink {
   readonly res: number;
   readonly bucketSeconds: number;
   readonly method: Method;
-  /** Observation points for localisation, filled as fixes arrive. */
+  /** Observation points for localisation, filled as fixes arrive; old healthy ones far from any degraded activity are dropped (retention.ts). */
   readonly samples = new ObservationSamples();
   /** Fixes or placements that arrived for a bucket already closed (dropped). */
   late = 0;
@@ -81,6 +82,7 @@ export class IntegrityGrid implements TrackSink {
   private closedBefore = -Infinity;
   private sweptAt = -Infinity;
   private readonly pos = new Float64Array(2);
+  private readonly retention: SampleRetention;
 
   constructor(opts: IntegrityGridOptions = {}) {
     this.res = opts.res ?? 4;
@@ -96,6 +98,7 @@ export class IntegrityGrid implements TrackSink {
     this.estimateSeconds = opts.estimateSeconds ?? 600;
     this.sampleSeconds = opts.sampleSeconds ?? 20;
     this.moveDeg = getHexagonEdgeLengthAvg(this.res, UNITS.km) / 20 / 111.2;
+    this.retention = new SampleRetention(this.samples, retainSeconds(this.bucketSeconds));
   }
 
   fix(f: Fix): void {
@@ -109,7 +112,7 @@ export class IntegrityGrid implements TrackSink {
       const lat = ac.prevFromFix ? (ac.lat + f.lat) / 2 : f.lat;
       const lon = ac.prevFromFix ? (ac.lon + f.lon) / 2 : f.lon;
       const flags = v === 1 ? OBS_LOSS | OBS_DEGRADED : OBS_REGAIN;
-      this.samples.push(f.t, lat, lon, altM, flags, ac.id);
+      this.sample(f.t, lat, lon, altM, flags, ac.id);
       ac.sampleT = f.t;
     }
     applyVerdict(ac.integrity, this.method, v, badReason(this.method));
@@ -128,7 +131,7 @@ export class IntegrityGrid implements TrackSink {
     if (metric > ac.best) ac.best = metric;
     const clean = v === -1 && metric >= ac.best;
     if ((v === 1 || clean) && f.t - ac.sampleT >= this.sampleSeconds) {
-      this.samples.push(f.t, f.lat, f.lon, altM, v === 1 ? OBS_DEGRADED : 0, ac.id);
+      this.sample(f.t, f.lat, f.lon, altM, v === 1 ? OBS_DEGRADED : 0, ac.id);
       ac.sampleT = f.t;
     }
     this.place(ac, f.t, f.lat, f.lon, false);
@@ -139,7 +142,7 @@ export class IntegrityGrid implements TrackSink {
     if (e.kind !== 'no_position' || !Number.isFinite(e.t)) return;
     const ac = this.state(e.icao, e.t);
     if (ac.prevVerdict === -1 && ac.prevFromFix && e.t - ac.prevT <= MAX_TRANSITION_GAP_SECONDS) {
-      this.samples.push(e.t, ac.lat, ac.lon, ac.altM, OBS_LOSS | OBS_DEGRADED, ac.id);
+      this.sample(e.t, ac.lat, ac.lon, ac.altM, OBS_LOSS | OBS_DEGRADED, ac.id);
     }
     applyVerdict(ac.integrity, this.method, 1, 'tc0');
     ac.prevVerdict = 1;
@@ -154,7 +157,7 @@ export class IntegrityGrid implements TrackSink {
       this.pos[1] = ac.lon;
     }
     if (e.t - ac.sampleT >= this.sampleSeconds) {
-      this.samples.push(e.t, this.pos[0], this.pos[1], ac.altM, OBS_DEGRADED | OBS_ESTIMATED, ac.id);
+      this.sample(e.t, this.pos[0], this.pos[1], ac.altM, OBS_DEGRADED | OBS_ESTIMATED, ac.id);
       ac.sampleT = e.t;
     }
     this.place(ac, e.t, this.pos[0], this.pos[1], true);
@@ -217,11 +220,22 @@ export class IntegrityGrid implements TrackSink {
     return ac;
   }
 
-  /** Forget aircraft unseen for longer than they can still be placed, plus a margin. */
+  private sample(t: number, lat: number, lon: number, altM: number, flags: number, id: number): void {
+    this.samples.push(t, lat, lon, altM, flags, id);
+    this.retention.pushed(this.samples.n - 1);
+  }
+
+  /**
+   * Forget aircraft unseen for longer than they can still be placed, plus a margin; drop the
+   * samples localisation will not need and the names of aircraft nothing refers to any more.
+   */
   private sweep(t: number): void {
     this.sweptAt = t;
     const horizon = t - Math.max(1800, 2 * this.estimateSeconds);
     for (const [icao, ac] of this.aircraft) if (ac.lastSeen < horizon) this.aircraft.delete(icao);
+    this.retention.prune(t);
+    const ids = this.samples.renumber(Array.from(this.aircraft.values(), (ac) => ac.id));
+    for (const ac of this.aircraft.values()) ac.id = ids[ac.id];
   }
 
   private place(ac: AircraftState, t: number, lat: number, lon: number, estimated: boolean): void {

@@ -249,47 +249,44 @@ function fitSeveral(p: Problem, others: Source[]): Candidate[] {
   return fits.filter((c, i) => fits.slice(0, i).every((o) => Math.hypot(o.x - c.x, o.y - c.y) > 5));
 }
 
+/** Where an aircraft lost integrity (a) and next regained it (b), km east and north on the fit's plane. */
+export interface Chord {
+  ax: number;
+  ay: number;
+  bx: number;
+  by: number;
+}
+
 /**
  * Centres voted for by chords: an aircraft that lost integrity at A and regained it at B crossed
  * a circle around the jammer, so the jammer lies on AB's perpendicular bisector whatever the
- * reach (hence whatever the altitude model). Each bisector votes once per cell of a grid over the
- * episode; cells where at least MIN_SEED_VOTES bisectors cross are seeds, strongest first, at
- * least SEED_SEPARATION_CELLS apart. This finds centres the coarse grid of the cost misses when
+ * reach (hence whatever the altitude model). Each bisector votes once per cell of a grid of
+ * SEED_GRID² cells over ±extentKm around the plane's origin; cells where at least MIN_SEED_VOTES
+ * bisectors cross are seeds, strongest first, at least SEED_SEPARATION_CELLS apart. This finds centres the coarse grid of the cost misses when
  * large overlapping discs make its landscape flat between them.
  */
-function chordSeeds(p: Problem): { x: number; y: number }[] {
+export function chordSeeds(chords: readonly Chord[], extentKm: number): { x: number; y: number }[] {
   const n = SEED_GRID;
-  const cell = (2 * p.rMax) / n;
+  const cell = (2 * extentKm) / n;
   const votes = new Float64Array(n * n);
   const stamp = new Int32Array(n * n).fill(-1);
-  const last = new Map<number, number>(); // aircraft → its latest loss point
-  const order = Array.from({ length: p.nTransitions }, (_, k) => k).sort((a, b) => p.t[a] - p.t[b]);
-  let chord = 0;
-  for (const k of order) {
-    if (p.kind[k] === LOSS) {
-      last.set(p.ac[k], k);
-      continue;
-    }
-    const a = last.get(p.ac[k]);
-    if (a === undefined) continue;
-    last.delete(p.ac[k]);
-    const dx = p.x[k] - p.x[a];
-    const dy = p.y[k] - p.y[a];
+  chords.forEach((c, chord) => {
+    const dx = c.bx - c.ax;
+    const dy = c.by - c.ay;
     const len = Math.sqrt(dx * dx + dy * dy);
-    if (len < MIN_CHORD_KM) continue; // a flicker: its direction says nothing
-    const mx = (p.x[k] + p.x[a]) / 2;
-    const my = (p.y[k] + p.y[a]) / 2;
+    if (len < MIN_CHORD_KM) return; // a flicker: its direction says nothing
+    const mx = (c.ax + c.bx) / 2;
+    const my = (c.ay + c.by) / 2;
     const ux = -dy / len;
     const uy = dx / len;
-    chord++;
-    for (let s = -2 * p.rMax; s <= 2 * p.rMax; s += cell / 2) {
-      const i = Math.floor((mx + s * ux + p.rMax) / cell);
-      const j = Math.floor((my + s * uy + p.rMax) / cell);
+    for (let s = -2 * extentKm; s <= 2 * extentKm; s += cell / 2) {
+      const i = Math.floor((mx + s * ux + extentKm) / cell);
+      const j = Math.floor((my + s * uy + extentKm) / cell);
       if (i < 0 || j < 0 || i >= n || j >= n || stamp[i * n + j] === chord) continue;
       stamp[i * n + j] = chord;
       votes[i * n + j]++;
     }
-  }
+  });
   // Bisectors through one centre cross it within a cell or two: sum 3×3 neighbourhoods.
   const smooth = new Float64Array(n * n);
   for (let i = 1; i < n - 1; i++) {
@@ -308,9 +305,27 @@ function chordSeeds(p: Problem): { x: number; y: number }[] {
     const j = c % n;
     if (taken.some(([ti, tj]) => Math.abs(ti - i) < SEED_SEPARATION_CELLS && Math.abs(tj - j) < SEED_SEPARATION_CELLS)) continue;
     taken.push([i, j]);
-    seeds.push({ x: (i + 0.5) * cell - p.rMax, y: (j + 0.5) * cell - p.rMax });
+    seeds.push({ x: (i + 0.5) * cell - extentKm, y: (j + 0.5) * cell - extentKm });
   }
   return seeds;
+}
+
+/** Each aircraft's loss point joined to its next regain point: the chords of the episode. */
+function chordsOf(p: Problem): Chord[] {
+  const chords: Chord[] = [];
+  const last = new Map<number, number>(); // aircraft → its latest loss point
+  const order = Array.from({ length: p.nTransitions }, (_, k) => k).sort((a, b) => p.t[a] - p.t[b]);
+  for (const k of order) {
+    if (p.kind[k] === LOSS) {
+      last.set(p.ac[k], k);
+      continue;
+    }
+    const a = last.get(p.ac[k]);
+    if (a === undefined) continue;
+    last.delete(p.ac[k]);
+    chords.push({ ax: p.x[a], ay: p.y[a], bx: p.x[k], by: p.y[k] });
+  }
+  return chords;
 }
 
 /** Pattern search from a jammer's current place, `others` fixed. */
@@ -468,7 +483,7 @@ function project(
     if (p.kind[k] !== HEALTHY) p.rMax = Math.max(p.rMax, Math.sqrt(p.x[k] * p.x[k] + p.y[k] * p.y[k]));
   }
   p.rMax = Math.max(p.rMax * 2, 10);
-  p.seeds = chordSeeds(p);
+  p.seeds = chordSeeds(chordsOf(p), p.rMax);
   return p;
 }
 

@@ -12,15 +12,17 @@ export const OBS_REGAIN = 4; // from a bad report to a good one here
 export const OBS_ESTIMATED = 8; // dead-reckoned position of an aircraft sending no position
 export const OBS_EXCLUDED = 16; // the aircraft was spoofed then: its position and integrity say nothing of jamming
 
+const MIN_CAPACITY = 1024;
+
 /** The observation store. */
 export class ObservationSamples {
   n = 0;
-  t = new Float64Array(1024);
-  lat = new Float64Array(1024);
-  lon = new Float64Array(1024);
-  alt_m = new Float32Array(1024); // NaN when unknown
-  flags = new Uint8Array(1024);
-  aircraft = new Int32Array(1024); // index into `names`
+  t = new Float64Array(MIN_CAPACITY);
+  lat = new Float64Array(MIN_CAPACITY);
+  lon = new Float64Array(MIN_CAPACITY);
+  alt_m = new Float32Array(MIN_CAPACITY); // NaN when unknown
+  flags = new Uint8Array(MIN_CAPACITY);
+  aircraft = new Int32Array(MIN_CAPACITY); // index into `names`
   names: string[] = [];
   private order: Uint32Array | null = null;
   private cells: string[] = [];
@@ -59,6 +61,48 @@ export class ObservationSamples {
     }
   }
 
+  /**
+   * Keep, of the samples from index `from` up to `to`, those `keep` accepts; later samples move
+   * down after them (order kept, indices shift). `keep(i)` sees sample i as pushed.
+   */
+  retain(from: number, to: number, keep: (i: number) => boolean): void {
+    let w = from;
+    for (let i = from; i < this.n; i++) {
+      if (i < to && !keep(i)) continue;
+      if (w !== i) {
+        this.t[w] = this.t[i];
+        this.lat[w] = this.lat[i];
+        this.lon[w] = this.lon[i];
+        this.alt_m[w] = this.alt_m[i];
+        this.flags[w] = this.flags[i];
+        this.aircraft[w] = this.aircraft[i];
+      }
+      w++;
+    }
+    this.n = w;
+    this.order = null;
+    this.cellsRes = -1;
+    // Give memory back after a busy spell, keeping room to grow without copying at once.
+    if (this.t.length > 4 * MIN_CAPACITY && this.n < this.t.length / 4) this.resize(this.t.length / 2);
+  }
+
+  /**
+   * Forget the names no sample and no id in `live` refers to, renumbering the rest; returns each
+   * old id's new one (−1 when forgotten).
+   */
+  renumber(live: Iterable<number>): Int32Array {
+    const map = new Int32Array(this.names.length).fill(-1);
+    const names: string[] = [];
+    const use = (id: number) => {
+      if (map[id] < 0) map[id] = names.push(this.names[id]) - 1;
+      return map[id];
+    };
+    for (const id of live) use(id);
+    for (let i = 0; i < this.n; i++) this.aircraft[i] = use(this.aircraft[i]);
+    this.names = names;
+    return map;
+  }
+
   /** H3 cell of sample i at `res`, computed once per sample. */
   cellOf(i: number, res: number): string {
     if (res !== this.cellsRes) {
@@ -81,17 +125,20 @@ export class ObservationSamples {
   }
 
   private grow(): void {
-    const size = this.t.length * 2;
-    const widen = <T extends Float64Array | Float32Array | Uint8Array | Int32Array>(a: T, b: T): T => {
-      b.set(a);
+    this.resize(this.t.length * 2);
+  }
+
+  private resize(size: number): void {
+    const copy = <T extends Float64Array | Float32Array | Uint8Array | Int32Array>(a: T, b: T): T => {
+      b.set(a.subarray(0, this.n));
       return b;
     };
-    this.t = widen(this.t, new Float64Array(size));
-    this.lat = widen(this.lat, new Float64Array(size));
-    this.lon = widen(this.lon, new Float64Array(size));
-    this.alt_m = widen(this.alt_m, new Float32Array(size));
-    this.flags = widen(this.flags, new Uint8Array(size));
-    this.aircraft = widen(this.aircraft, new Int32Array(size));
+    this.t = copy(this.t, new Float64Array(size));
+    this.lat = copy(this.lat, new Float64Array(size));
+    this.lon = copy(this.lon, new Float64Array(size));
+    this.alt_m = copy(this.alt_m, new Float32Array(size));
+    this.flags = copy(this.flags, new Uint8Array(size));
+    this.aircraft = copy(this.aircraft, new Int32Array(size));
   }
 }
 

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { IntegrityGrid } from '../../src/detect/grid.ts';
 import { cellBucketsFrom } from '../../src/detect/cell-share.ts';
 import { detectJammingEvents } from '../../src/detect/events.ts';
-import { localiseJammers } from '../../src/detect/localise.ts';
+import { chordSeeds, localiseJammers, type Chord } from '../../src/detect/localise.ts';
 import { ObservationSamples, OBS_DEGRADED } from '../../src/detect/observations.ts';
 import { haversineKm } from '../../src/detect/geo.ts';
 import { jammerScenario } from './jammer-scenario.ts';
@@ -81,5 +81,38 @@ describe('jammer localisation', () => {
     for (let i = 0; i < 5000; i++) s.push(i, i / 100, 0, NaN, i % 2, 0);
     expect(s.n).toBe(5000);
     expect([s.t[4999], s.lat[2500], s.flags[3]]).toEqual([4999, 25, 1]);
+  });
+});
+
+describe('chord-bisector seeds', () => {
+  /** Chords of a circle: pairs of points on it, so every chord's perpendicular bisector passes through its centre. */
+  const chordsOf = (cx: number, cy: number, r: number, angles: [number, number][]): Chord[] =>
+    angles.map(([a, b]) => {
+      const [ra, rb] = [(a * Math.PI) / 180, (b * Math.PI) / 180];
+      return { ax: cx + r * Math.cos(ra), ay: cy + r * Math.sin(ra), bx: cx + r * Math.cos(rb), by: cy + r * Math.sin(rb) };
+    });
+  // Grid of 80 × 80 cells over ±100 km: 2.5 km cells. The strongest 3×3 sum is the centre's cell or
+  // a neighbour, so a seed (a cell's middle) lies within 1.5 cells per axis: 1.5 × 2.5 × √2 = 5.3 km.
+  const EXTENT = 100;
+  const TOLERANCE_KM = 5.4;
+  const ANGLES: [number, number][] = [[0, 100], [30, 200], [75, 160], [120, 300], [200, 250], [250, 20], [300, 80], [340, 170], [10, 190], [95, 275]];
+
+  it('puts the strongest seed at the centre of the circle the chords cut', () => {
+    const seeds = chordSeeds(chordsOf(12, -7, 40, ANGLES), EXTENT);
+    expect(seeds.length).toBeGreaterThan(0);
+    expect(Math.hypot(seeds[0].x - 12, seeds[0].y + 7)).toBeLessThanOrEqual(TOLERANCE_KM);
+  });
+
+  it('finds both centres of two circles, each from its own chords', () => {
+    const a = { x: -40, y: 20 };
+    const b = { x: 45, y: -30 };
+    const seeds = chordSeeds([...chordsOf(a.x, a.y, 30, ANGLES), ...chordsOf(b.x, b.y, 50, ANGLES.slice(0, 8))], EXTENT);
+    for (const c of [a, b]) expect(Math.min(...seeds.map((s) => Math.hypot(s.x - c.x, s.y - c.y)))).toBeLessThanOrEqual(TOLERANCE_KM);
+  });
+
+  it('ignores chords shorter than 5 km (flickers), whatever their number', () => {
+    // 3.1 km chords of a 20 km circle: 2 × 20 × sin(4.5°) = 3.1 km.
+    const short = chordsOf(0, 60, 20, Array.from({ length: 20 }, (_, k): [number, number] => [k * 18, k * 18 + 9]));
+    expect(chordSeeds(short, EXTENT)).toEqual([]);
   });
 });
