@@ -8,6 +8,12 @@ export interface Finding {
   /** True the first time in an episode (a SpoofCheck is recorded then); false while it persists. */
   first: boolean;
   detail: string;
-  /** A position that was certainly true: before a jump into spoofing, or after a jump out of it. */
-  truePoint?: { lat: number; lon: number };
+  /** position_jump: the last position before the jump and the first after it (one of them is true). */
+  jump?: { from: TimedPoint; to: TimedPoint };
+}
+
+export interface TimedPoint {
+  t: number;
+  lat: number;
+  lon: number;
 }

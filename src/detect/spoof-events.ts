@@ -1,58 +1,68 @@
 /**
  * Spoofing episodes of single aircraft → spoofing events. Episodes that overlap in time (with
- * 30 min of slack) and either share a false position (within 30 km) or were spoofed in the same
- * region (their true points within 300 km) are one event. The source estimate is the centre of the
- * true points where aircraft entered and left the spoofed area (they lie on its edge, around the
- * spoofer), with an uncertainty of twice the standard error of that centre, at least 20 km.
+ * 30 min of slack) and either share a false point (within 30 km) or were spoofed in the same
+ * region (their true positions' centres within 300 km; for an episode without a seen jump into
+ * spoofing, hence without either, any position known of it) are one event. Its source is the spoofer
+ * located from where its aircraft entered and left its reach (spoof-source.ts), its false points
+ * the positions several of them reported while spoofed (spoof-false-points.ts), its cells where
+ * they truly were.
  */
 import { latLngToCell } from 'h3-js';
+import type { ObservationSamples } from './observations.ts';
 import type { InterferenceEvent } from './types.ts';
 import { distanceKm } from './spoof-geometry.ts';
+import { falsePoints, mainSpot, type FalseSpot } from './spoof-false-points.ts';
+import { locateSpoofer, type SpoofTrace, type TruePoint } from './spoof-source.ts';
 
-export interface Episode {
-  icao: string;
+export interface Episode extends SpoofTrace {
   start: number;
   end: number;
-  truePoints: { lat: number; lon: number }[];
-  /** Sum of the false positions seen, for their mean. */
-  falseLat: number;
-  falseLon: number;
-  falseN: number;
+  /** The position reported when the episode opened (true or false): places episodes without a jump. */
+  reported: { lat: number; lon: number };
+  entries: TruePoint[];
+  exits: TruePoint[];
+  trail: TruePoint[];
+  /** Where the aircraft was told it was while spoofed. */
+  spots: FalseSpot[];
 }
 
 const SLACK_S = 1800;
 const SAME_FALSE_KM = 30;
 const SAME_REGION_KM = 300;
-const FALSE_POINT_MERGE_KM = 20;
-const MIN_UNCERTAINTY_KM = 20;
+/** Healthy positions of a spoofed aircraft this close to its episode are left out (detection lags the jump). */
+const HEALTHY_PAD_S = 120;
 
-function mean(points: { lat: number; lon: number }[]): { lat: number; lon: number } | null {
-  if (points.length === 0) return null;
-  let lat = 0;
-  let lon = 0;
-  for (const p of points) {
-    lat += p.lat;
-    lon += p.lon;
-  }
-  return { lat: lat / points.length, lon: lon / points.length };
+function truePoints(e: Episode): TruePoint[] {
+  return [...e.entries, ...e.exits, ...e.trail];
 }
 
-function falseMean(e: Episode): { lat: number; lon: number } | null {
-  return e.falseN ? { lat: e.falseLat / e.falseN, lon: e.falseLon / e.falseN } : null;
+function centre(points: readonly { lat: number; lon: number }[]): { lat: number; lon: number } | null {
+  if (points.length === 0) return null;
+  return { lat: points.reduce((s, p) => s + p.lat, 0) / points.length, lon: points.reduce((s, p) => s + p.lon, 0) / points.length };
+}
+
+/** Where an episode happened: its true positions' centre, its main false point, the position it opened at. */
+function anchors(e: Episode): { lat: number; lon: number }[] {
+  return [centre(truePoints(e)), mainSpot(e.spots), e.reported].filter((p) => p !== null);
 }
 
 function related(a: Episode, b: Episode): boolean {
   if (a.start > b.end + SLACK_S || b.start > a.end + SLACK_S) return false;
-  const fa = falseMean(a);
-  const fb = falseMean(b);
-  if (fa && fb && distanceKm(fa.lat, fa.lon, fb.lat, fb.lon) <= SAME_FALSE_KM) return true;
-  const ta = mean(a.truePoints);
-  const tb = mean(b.truePoints);
-  return !!ta && !!tb && distanceKm(ta.lat, ta.lon, tb.lat, tb.lon) <= SAME_REGION_KM;
+  const fa = mainSpot(a.spots);
+  const fb = mainSpot(b.spots);
+  if (fa && fb) return distanceKm(fa.lat, fa.lon, fb.lat, fb.lon) <= SAME_FALSE_KM || near(centre(truePoints(a)), centre(truePoints(b)));
+  return anchors(a).some((p) => anchors(b).some((q) => near(p, q)));
 }
 
-/** Group episodes into spoofing events, in order of start. */
-export function spoofingEvents(episodes: Episode[], res: number): InterferenceEvent[] {
+function near(p: { lat: number; lon: number } | null, q: { lat: number; lon: number } | null): boolean {
+  return !!p && !!q && distanceKm(p.lat, p.lon, q.lat, q.lon) <= SAME_REGION_KM;
+}
+
+/**
+ * Group episodes into spoofing events, in order of start. `healthy` holds positions of aircraft
+ * outside spoofing, a sparse trail for locating spoofers.
+ */
+export function spoofingEvents(episodes: Episode[], healthy: ObservationSamples, res: number): InterferenceEvent[] {
   const parent = episodes.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
   for (let i = 0; i < episodes.length; i++) {
@@ -64,34 +74,35 @@ export function spoofingEvents(episodes: Episode[], res: number): InterferenceEv
     if (g) g.push(e);
     else groups.set(root(i), [e]);
   });
-  const events = [...groups.values()].map((g) => toEvent(g, res));
+  excludeSpoofed(healthy, episodes);
+  const events = [...groups.values()].map((g) => toEvent(g, healthy, res));
   events.sort((a, b) => a.start - b.start || a.aircraft[0].localeCompare(b.aircraft[0]));
   events.forEach((e, i) => (e.id = `spoofing-${i + 1}`));
   return events;
 }
 
-function toEvent(g: Episode[], res: number): InterferenceEvent {
-  const truePoints = g.flatMap((e) => e.truePoints);
-  const centre = mean(truePoints);
-  let source: InterferenceEvent['source'] = null;
-  if (centre) {
-    const rms = Math.sqrt(truePoints.reduce((s, p) => s + distanceKm(p.lat, p.lon, centre.lat, centre.lon) ** 2, 0) / truePoints.length);
-    source = { lat: centre.lat, lon: centre.lon, uncertainty_km: Math.max(MIN_UNCERTAINTY_KM, (2 * rms) / Math.sqrt(truePoints.length)) };
+/** Mark the healthy samples of a spoofed aircraft near one of its episodes excluded (its position may be a false one). */
+function excludeSpoofed(healthy: ObservationSamples, episodes: readonly Episode[]): void {
+  const spans = new Map<string, [number, number][]>();
+  for (const e of episodes) {
+    const list = spans.get(e.icao) ?? spans.set(e.icao, []).get(e.icao)!;
+    list.push([e.start, e.end]);
   }
-  const falsePoints: { lat: number; lon: number }[] = [];
-  for (const e of g) {
-    const f = falseMean(e);
-    if (f && !falsePoints.some((p) => distanceKm(p.lat, p.lon, f.lat, f.lon) <= FALSE_POINT_MERGE_KM)) falsePoints.push(f);
-  }
-  const cells = new Set(truePoints.map((p) => latLngToCell(p.lat, p.lon, res)));
+  healthy.exclude(spans, HEALTHY_PAD_S);
+}
+
+function toEvent(g: Episode[], healthy: ObservationSamples, res: number): InterferenceEvent {
+  const start = Math.min(...g.map((e) => e.start));
+  const end = Math.max(...g.map((e) => e.end));
+  const points = g.flatMap(truePoints);
   return {
     id: '',
     kind: 'spoofing',
-    start: Math.min(...g.map((e) => e.start)),
-    end: Math.max(...g.map((e) => e.end)),
-    cells: [...cells].sort(),
+    start,
+    end,
+    cells: [...new Set(points.map((p) => latLngToCell(p.lat, p.lon, res)))].sort(),
     aircraft: [...new Set(g.map((e) => e.icao))].sort(),
-    source,
-    false_points: falsePoints,
+    source: locateSpoofer(g, healthy, start, end),
+    false_points: falsePoints(g),
   };
 }

@@ -58,12 +58,13 @@ export class KinematicsCheck {
   private anomalousWindows = 0;
   private windowOnset = NaN;
 
-  /** The last accepted (not held back) fix. */
-  get lastAccepted(): { t: number; lat: number; lon: number } | null {
-    return this.last;
+  /** Whether f is the last fix accepted on the track (not held back as a possible jump or glitch). */
+  accepted(f: Fix): boolean {
+    const l = this.last;
+    return l !== null && l.t === f.t && l.lat === f.lat && l.lon === f.lon;
   }
 
-  update(f: Fix, spoofOpen: boolean): Finding | null {
+  update(f: Fix): Finding | null {
     const p = point(f);
     const last = this.last;
     if (!last || p.t - last.t > MAX_GAP_S) {
@@ -108,8 +109,7 @@ export class KinematicsCheck {
       onset: first.t,
       first: true,
       detail: `position jumped ${km.toFixed(1)} km in ${(first.t - last.t).toFixed(1)} s while velocity stayed ${Math.round(p.gs)} kt / ${Math.round(p.track)}°`,
-      // Jumping into spoofing leaves the true point behind; jumping out lands on it.
-      truePoint: spoofOpen ? { lat: first.lat, lon: first.lon } : { lat: last.lat, lon: last.lon },
+      jump: { from: { t: last.t, lat: last.lat, lon: last.lon }, to: { t: first.t, lat: first.lat, lon: first.lon } },
     };
   }
 

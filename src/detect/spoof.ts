@@ -9,15 +9,23 @@
  *   convergence                   spoof-convergence.ts
  * Only ADS-B and ADS-R positions (and readsb traces of them) are judged: TIS-B and MLAT positions
  * come from ground surveillance, not the aircraft's GNSS. Ground positions are ignored.
- * An aircraft's findings less than 5 min apart are one spoofing episode.
+ * An aircraft's findings less than 5 min apart are one spoofing episode. Between a position jump
+ * into spoofing and one out of it, the aircraft's reported positions are false and its true one is
+ * dead-reckoned from its velocity (which the spoofer leaves true); with the jumps' true end points
+ * and a sparse trail of unspoofed positions, they place the spoofer and its false points
+ * (spoof-events.ts).
  */
 import type { Evidence, Fix, TrackSink } from '../track/fix.ts';
 import type { InterferenceEvent, SpoofCheck, SpoofedAircraft } from './types.ts';
-import type { Finding } from './spoof-check.ts';
+import type { Finding, TimedPoint } from './spoof-check.ts';
+import { destinationPoint, FT_TO_M } from './geo.ts';
+import { ObservationSamples } from './observations.ts';
+import { KT_KM_S } from './spoof-geometry.ts';
 import { KinematicsCheck } from './spoof-kinematics.ts';
 import { AltitudeCheck } from './spoof-altitude.ts';
 import { RangeCheck, type ReceiverRange } from './spoof-range.ts';
 import { ConvergenceCheck } from './spoof-convergence.ts';
+import { addFalsePosition } from './spoof-false-points.ts';
 import { spoofingEvents, type Episode } from './spoof-events.ts';
 
 export interface SpoofOptions {
@@ -29,40 +37,47 @@ export interface SpoofOptions {
 
 const EPISODE_GAP_S = 300;
 const MAX_CHECKS_PER_AIRCRAFT = 50;
-const HISTORY_STEP_S = 10;
-const HISTORY_LEN = 60;
 const EVICT_AFTER_S = 3600;
 const EVICT_EVERY_FIXES = 50000;
+/** Dead reckoning from the entry point is given up after this long without a fix. */
+const MAX_DR_GAP_S = 600;
+const TRAIL_STEP_S = 30;
+const MAX_TRAIL = 500;
+/** Unspoofed positions are kept every minute per aircraft, for the last hour and around episodes. */
+const HEALTHY_STEP_S = 60;
+const HEALTHY_KEEP_S = 3600;
+const HEALTHY_EPISODE_PAD_S = 600;
+
+function altMetres(f: Fix): number {
+  return f.alt_baro === undefined ? NaN : f.alt_baro * FT_TO_M;
+}
 
 class AircraftState {
   callsign = '';
   lastT = 0;
+  lastLat = NaN;
+  lastLon = NaN;
   readonly kinematics = new KinematicsCheck();
   readonly altitude = new AltitudeCheck();
   readonly range: RangeCheck;
   readonly checks: SpoofCheck[] = [];
   readonly episodes: Episode[] = [];
-  /** Recent positions every ≥ 10 s, to find where an aircraft was before an anomaly began. */
-  private readonly history: { t: number; lat: number; lon: number }[] = [];
+  /** Dead-reckoned true position while spoofed (between a jump in and a jump out), else null. */
+  private dr: { t: number; lat: number; lon: number; trailT: number } | null = null;
+  private healthyT = -Infinity;
+  private static readonly out = new Float64Array(2);
 
   constructor(
     readonly icao: string,
+    /** Index of the aircraft in the healthy-position store. */
+    public id: number,
     receivers: readonly ReceiverRange[],
   ) {
     this.range = new RangeCheck(receivers);
   }
 
-  remember(f: Fix): void {
-    const h = this.history;
-    if (h.length && f.t - h[h.length - 1].t < HISTORY_STEP_S) return;
-    h.push({ t: f.t, lat: f.lat, lon: f.lon });
-    if (h.length > HISTORY_LEN) h.shift();
-  }
-
-  /** The last position remembered before t. */
-  before(t: number): { lat: number; lon: number } | null {
-    for (let i = this.history.length - 1; i >= 0; i--) if (this.history[i].t < t) return this.history[i];
-    return null;
+  get inside(): boolean {
+    return this.dr !== null;
   }
 
   openEpisode(t: number): Episode | null {
@@ -70,25 +85,67 @@ class AircraftState {
     return e && t - e.end <= EPISODE_GAP_S ? e : null;
   }
 
-  record(finding: Finding, t: number, falsePoint: { lat: number; lon: number } | null): void {
+  /** Whether the aircraft was already spoofed at t: since a jump in, or in an episode begun before t. */
+  spoofedAt(t: number): boolean {
+    const e = this.openEpisode(t);
+    return this.inside || (e !== null && e.start < t);
+  }
+
+  record(finding: Finding, t: number): Episode {
     if (finding.first && this.checks.length < MAX_CHECKS_PER_AIRCRAFT) {
       this.checks.push({ check: finding.check, t: finding.onset, detail: finding.detail });
     }
     let e = this.openEpisode(finding.onset);
     if (!e) {
-      const entry = finding.truePoint ?? this.before(finding.onset);
-      e = { icao: this.icao, start: finding.onset, end: t, truePoints: entry ? [entry] : [], falseLat: 0, falseLon: 0, falseN: 0 };
+      const reported = { lat: this.lastLat, lon: this.lastLon };
+      e = { icao: this.icao, start: finding.onset, end: t, reported, entries: [], exits: [], trail: [], spots: [] };
       this.episodes.push(e);
     } else {
-      if (finding.truePoint) e.truePoints.push(finding.truePoint);
       e.start = Math.min(e.start, finding.onset);
       e.end = Math.max(e.end, t);
     }
-    if (falsePoint) {
-      e.falseLat += falsePoint.lat;
-      e.falseLon += falsePoint.lon;
-      e.falseN++;
+    return e;
+  }
+
+  /** A jump into spoofing: the position before it was the last true one, dead reckoning starts there. */
+  enter(e: Episode, from: TimedPoint, f: Fix): void {
+    e.entries.push({ ...from, alt_m: altMetres(f) });
+    this.dr = { ...from, trailT: -Infinity };
+  }
+
+  /** A jump out of spoofing: it lands on the first true position. */
+  leave(e: Episode, to: TimedPoint, f: Fix): void {
+    e.exits.push({ ...to, alt_m: altMetres(f) });
+    this.dr = null;
+  }
+
+  /** While spoofed: advance the true position with the (truthful) velocity, note the false one. */
+  spoofed(f: Fix): void {
+    const dr = this.dr!;
+    const e = this.episodes[this.episodes.length - 1];
+    if (f.t - dr.t > MAX_DR_GAP_S) {
+      this.dr = null;
+      return;
     }
+    if (f.groundspeed !== undefined && f.track !== undefined && f.t > dr.t) {
+      destinationPoint(dr.lat, dr.lon, f.track, f.groundspeed * KT_KM_S * (f.t - dr.t), AircraftState.out);
+      dr.lat = AircraftState.out[0];
+      dr.lon = AircraftState.out[1];
+    }
+    dr.t = f.t;
+    if (f.t - dr.trailT >= TRAIL_STEP_S && e.trail.length < MAX_TRAIL) {
+      dr.trailT = f.t;
+      e.trail.push({ t: f.t, lat: dr.lat, lon: dr.lon, alt_m: altMetres(f) });
+    }
+    // Fixes held back as a possible jump may be the landing of the jump out: true, not false.
+    if (this.kinematics.accepted(f)) addFalsePosition(e.spots, f.t, f.lat, f.lon);
+  }
+
+  /** Outside spoofing: one position a minute for locating spoofers. */
+  healthy(f: Fix, store: ObservationSamples): void {
+    if (f.t - this.healthyT < HEALTHY_STEP_S) return;
+    this.healthyT = f.t;
+    store.push(f.t, f.lat, f.lon, altMetres(f), 0, this.id);
   }
 }
 
@@ -97,29 +154,38 @@ export class SpoofDetector implements TrackSink {
   private readonly receivers: ReceiverRange[];
   private readonly res: number;
   private readonly convergence: ConvergenceCheck;
+  /** Positions of aircraft outside spoofing, to place spoofers. */
+  private readonly healthy = new ObservationSamples();
   private fixes = 0;
 
   constructor(opts: SpoofOptions = {}) {
     this.receivers = opts.receivers ?? [];
     this.res = opts.res ?? 4;
-    this.convergence = new ConvergenceCheck((icao, finding) => this.aircraft.get(icao)?.record(finding, finding.onset, null));
+    this.convergence = new ConvergenceCheck((icao, finding) => this.aircraft.get(icao)?.record(finding, finding.onset));
   }
 
   fix(f: Fix): void {
     if (f.ground || f.source === 'tisb' || f.source === 'mlat' || !Number.isFinite(f.lat) || !Number.isFinite(f.lon)) return;
     let a = this.aircraft.get(f.icao);
     if (!a) {
-      a = new AircraftState(f.icao, this.receivers);
+      a = new AircraftState(f.icao, this.healthy.names.push(f.icao) - 1, this.receivers);
       this.aircraft.set(f.icao, a);
     }
     if (f.callsign) a.callsign = f.callsign;
     a.lastT = f.t;
+    a.lastLat = f.lat;
+    a.lastLon = f.lon;
 
-    const open = a.openEpisode(f.t) !== null;
-    const kin = a.kinematics.update(f, open);
-    if (kin) a.record(kin, f.t, kin.check === 'position_jump' ? null : f);
-    for (const finding of [a.altitude.update(f), a.range.update(f)]) if (finding) a.record(finding, f.t, f);
-    a.remember(f);
+    const kin = a.kinematics.update(f);
+    if (kin) {
+      // Whether this jump leaves spoofing is decided before it opens an episode itself.
+      const out = kin.jump !== undefined && a.spoofedAt(kin.jump.from.t);
+      const e = a.record(kin, f.t);
+      if (kin.jump) (out ? a.leave(e, kin.jump.to, f) : a.enter(e, kin.jump.from, f));
+    }
+    for (const finding of [a.altitude.update(f), a.range.update(f)]) if (finding) a.record(finding, f.t);
+    if (a.inside) a.spoofed(f);
+    else a.healthy(f, this.healthy);
     this.convergence.add(f);
     if (++this.fixes % EVICT_EVERY_FIXES === 0) this.evict(f.t);
   }
@@ -142,11 +208,22 @@ export class SpoofDetector implements TrackSink {
       episodes.push(...a.episodes);
     }
     spoofed.sort((x, y) => x.intervals[0][0] - y.intervals[0][0] || x.icao.localeCompare(y.icao));
-    return { spoofed, events: spoofingEvents(episodes, this.res) };
+    return { spoofed, events: spoofingEvents(episodes, this.healthy, this.res) };
   }
 
-  /** Forget quiet aircraft that were never flagged: bounded memory on a long live feed. */
+  /**
+   * Forget quiet aircraft that were never flagged, and healthy positions older than an hour
+   * away from every episode: bounded memory on a long live feed.
+   */
   private evict(now: number): void {
-    for (const [icao, a] of this.aircraft) if (a.episodes.length === 0 && now - a.lastT > EVICT_AFTER_S) this.aircraft.delete(icao);
+    const spans: [number, number][] = [];
+    for (const [icao, a] of this.aircraft) {
+      if (a.episodes.length === 0 && now - a.lastT > EVICT_AFTER_S) this.aircraft.delete(icao);
+      for (const e of a.episodes) spans.push([e.start - HEALTHY_EPISODE_PAD_S, e.end + HEALTHY_EPISODE_PAD_S]);
+    }
+    const h = this.healthy;
+    h.retain(0, h.n, (i) => h.t[i] >= now - HEALTHY_KEEP_S || spans.some(([a, b]) => h.t[i] >= a && h.t[i] <= b));
+    const ids = h.renumber([...this.aircraft.values()].map((a) => a.id));
+    for (const a of this.aircraft.values()) a.id = ids[a.id];
   }
 }

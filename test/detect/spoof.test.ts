@@ -101,9 +101,41 @@ describe('SpoofDetector', () => {
     expect(spoofing.length).toBe(1);
     expect(spoofing[0].aircraft.length).toBe(4);
     expect(haversineKm(spoofing[0].false_points![0].lat, spoofing[0].false_points![0].lon, 45.03, 33.98)).toBeLessThan(1);
-    // The aircraft were 150 km out (minus 300 s × 450 kt = 69 km flown in) on four sides of (44.5, 33.5):
-    // the centre of their last true positions is the spoofed area's centre.
-    expect(haversineKm(spoofing[0].source!.lat, spoofing[0].source!.lon, 44.5, 33.5)).toBeLessThan(10);
+    // All four were taken at one instant (a switch-on), so their last true positions (81 km out on four
+    // sides of (44.5, 33.5)) need not lie on the spoofer's reach: its place is uncertain, and must say so.
+    const src = spoofing[0].source!;
+    expect(haversineKm(src.lat, src.lon, 44.5, 33.5)).toBeLessThanOrEqual(src.uncertainty_km);
+  });
+
+  it('places the spoofer from where aircraft crossed its reach, and keeps recovered positions out of the false points', () => {
+    // Six aircraft at FL350 cross a 120 km circle around (44.5, 33.5) on chords 0-50 km off its centre,
+    // each at its own time; inside it they report (45.03, 33.98), outside their true position.
+    const centre = { lat: 44.5, lon: 33.5 };
+    const fixes = [0, 60, 120, 180, 240, 300].flatMap((track, k) => {
+      destinationPoint(centre.lat, centre.lon, (track + 180) % 360, 200, out);
+      destinationPoint(out[0], out[1], (track + 90) % 360, 10 * k, out);
+      const t = straight(`eeee0${k}`, 1800, out[0], out[1], track, T0 + 120 * k);
+      const inside = t.map((f) => haversineKm(f.lat, f.lon, centre.lat, centre.lon) <= 120);
+      const spoofed = spoofFrom(t, 0);
+      return t.map((f, i) => (inside[i] ? spoofed[i] : f));
+    });
+    const r = run(fixes);
+    expect(r.spoofed.map((s) => s.icao).sort()).toEqual(['eeee00', 'eeee01', 'eeee02', 'eeee03', 'eeee04', 'eeee05']);
+    const spoofing = r.events.filter((e) => e.kind === 'spoofing');
+    expect(spoofing.length).toBe(1);
+    // Entry and exit fixes are at most 1 s (0.23 km at 450 kt) inside the circle.
+    const src = spoofing[0].source!;
+    expect(haversineKm(src.lat, src.lon, centre.lat, centre.lon)).toBeLessThan(3);
+    expect(haversineKm(src.lat, src.lon, centre.lat, centre.lon)).toBeLessThanOrEqual(src.uncertainty_km);
+    expect(src.uncertainty_km).toBeLessThan(10);
+    expect(spoofing[0].false_points!.length).toBe(1);
+    expect(haversineKm(spoofing[0].false_points![0].lat, spoofing[0].false_points![0].lon, 45.03, 33.98)).toBeLessThan(1);
+  });
+
+  it('takes no false point from a lone aircraft', () => {
+    const r = run(spoofFrom(straight('ffff00', 900), 300));
+    expect(r.events.length).toBe(1);
+    expect(r.events[0].false_points).toEqual([]);
   });
 
   it('ignores TIS-B and MLAT positions and ground positions', () => {
