@@ -18,7 +18,7 @@ import { parseScenario, type ScenarioInput } from '../src/sim/scenario.ts';
 import { simulate, type Truth } from '../src/sim/simulate.ts';
 import { Random } from '../src/sim/random.ts';
 import { analyzeFrames } from '../src/cli/pipeline.ts';
-import { haversineKm } from '../src/detect/geo.ts';
+import { haversineKm } from '../src/geo.ts';
 import type { AnalysisResult } from '../src/detect/analyzer.ts';
 
 const SCENARIOS = Number(process.env.ACCURACY_SCENARIOS ?? 20);

@@ -7,7 +7,7 @@
  */
 import { IntegrityGrid } from '../src/detect/grid.ts';
 import { Analyzer } from '../src/detect/analyzer.ts';
-import { destinationPoint } from '../src/detect/geo.ts';
+import { destinationPoint } from '../src/geo.ts';
 import type { Fix } from '../src/track/fix.ts';
 
 interface BenchResult {

@@ -23,7 +23,7 @@ import type { AircraftBucket, CellBucket, InterferenceEvent } from './types.ts';
 import { BAND_MEDIUM_MIN, shareAndBand } from './cell-share.ts';
 import { localiseJammers, type JammerFit } from './localise.ts';
 import { OBS_DEGRADED, type LocalisationObservations } from './observations.ts';
-import { haversineKm } from './geo.ts';
+import { haversineKm } from '../geo.ts';
 
 export const MIN_EVENT_AIRCRAFT = 2;
 /** Degraded cell-buckets this close in time belong to one episode (a jammer stays on for a while). */

@@ -20,7 +20,7 @@ import {
   type IntegrityState,
   type Verdict,
 } from './degraded.ts';
-import { destinationPoint, FT_TO_M, KT_TO_KMS } from './geo.ts';
+import { destinationPoint, FT_TO_M, KT_TO_KMS } from '../geo.ts';
 import { ObservationSamples, OBS_DEGRADED, OBS_ESTIMATED, OBS_LOSS, OBS_REGAIN } from './observations.ts';
 import { SampleRetention, retainSeconds } from './retention.ts';
 

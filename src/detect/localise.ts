@@ -27,7 +27,7 @@
  * of the fit (4 σ², about two standard deviations), averaged over 8 directions.
  */
 import { getResolution, gridDisk } from 'h3-js';
-import { radioHorizonKm } from './geo.ts';
+import { radioHorizonKm } from '../geo.ts';
 import type { SourceEstimate } from './types.ts';
 import { ObservationSamples, OBS_DEGRADED, OBS_ESTIMATED, OBS_EXCLUDED, OBS_LOSS, OBS_REGAIN } from './observations.ts';
 

@@ -7,7 +7,7 @@
  */
 import type { Fix } from '../track/fix.ts';
 import type { Finding } from './spoof-check.ts';
-import { distanceKm } from './spoof-geometry.ts';
+import { haversineKm } from '../geo.ts';
 
 const WINDOW_S = 60;
 const CLUSTER_KM = 1;
@@ -55,7 +55,7 @@ export class ConvergenceCheck {
     const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
     for (let i = 0; i < samples.length; i++) {
       for (let j = i + 1; j < samples.length && samples[j].lat - samples[i].lat <= CLUSTER_LAT_DEG; j++) {
-        if (distanceKm(samples[i].lat, samples[i].lon, samples[j].lat, samples[j].lon) <= CLUSTER_KM) parent[root(j)] = root(i);
+        if (haversineKm(samples[i].lat, samples[i].lon, samples[j].lat, samples[j].lon) <= CLUSTER_KM) parent[root(j)] = root(i);
       }
     }
     const clusters = new Map<number, Sample[]>();

@@ -10,7 +10,7 @@
 import { latLngToCell } from 'h3-js';
 import type { ObservationSamples } from './observations.ts';
 import type { InterferenceEvent } from './types.ts';
-import { distanceKm } from './spoof-geometry.ts';
+import { haversineKm } from '../geo.ts';
 import { falsePoints, mainSpot, type FalseSpot } from './spoof-false-points.ts';
 import { locateSpoofer, type SpoofTrace, type TruePoint } from './spoof-source.ts';
 
@@ -50,12 +50,12 @@ function related(a: Episode, b: Episode): boolean {
   if (a.start > b.end + SLACK_S || b.start > a.end + SLACK_S) return false;
   const fa = mainSpot(a.spots);
   const fb = mainSpot(b.spots);
-  if (fa && fb) return distanceKm(fa.lat, fa.lon, fb.lat, fb.lon) <= SAME_FALSE_KM || near(centre(truePoints(a)), centre(truePoints(b)));
+  if (fa && fb) return haversineKm(fa.lat, fa.lon, fb.lat, fb.lon) <= SAME_FALSE_KM || near(centre(truePoints(a)), centre(truePoints(b)));
   return anchors(a).some((p) => anchors(b).some((q) => near(p, q)));
 }
 
 function near(p: { lat: number; lon: number } | null, q: { lat: number; lon: number } | null): boolean {
-  return !!p && !!q && distanceKm(p.lat, p.lon, q.lat, q.lon) <= SAME_REGION_KM;
+  return !!p && !!q && haversineKm(p.lat, p.lon, q.lat, q.lon) <= SAME_REGION_KM;
 }
 
 /**

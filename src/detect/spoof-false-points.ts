@@ -5,7 +5,7 @@
  * aircraft, that at least MIN_AIRCRAFT aircraft reported for at least MIN_SECONDS in all: a
  * position reported by one aircraft, or only in passing, is not a point the spoofer broadcasts.
  */
-import { distanceKm } from './spoof-geometry.ts';
+import { haversineKm } from '../geo.ts';
 
 export interface FalseSpot {
   lat: number; // running mean
@@ -24,7 +24,7 @@ const MIN_SECONDS = 60;
 
 /** Add one position reported while spoofed to an episode's spots. */
 export function addFalsePosition(spots: FalseSpot[], t: number, lat: number, lon: number): void {
-  const s = spots.find((p) => distanceKm(p.lat, p.lon, lat, lon) <= SPOT_KM);
+  const s = spots.find((p) => haversineKm(p.lat, p.lon, lat, lon) <= SPOT_KM);
   if (!s) {
     if (spots.length < MAX_SPOTS) spots.push({ lat, lon, n: 1, first: t, last: t });
     return;
@@ -55,7 +55,7 @@ export function falsePoints(episodes: readonly { icao: string; spots: readonly F
   const spots = episodes.flatMap((e) => e.spots.map((s) => ({ icao: e.icao, s }))).sort((a, b) => b.s.n - a.s.n);
   const clusters: Cluster[] = [];
   for (const { icao, s } of spots) {
-    let c = clusters.find((q) => distanceKm(q.lat, q.lon, s.lat, s.lon) <= MERGE_KM);
+    let c = clusters.find((q) => haversineKm(q.lat, q.lon, s.lat, s.lon) <= MERGE_KM);
     if (!c) {
       c = { lat: s.lat, lon: s.lon, n: 0, seconds: 0, aircraft: new Set() };
       clusters.push(c);

@@ -14,7 +14,7 @@
  */
 import type { Fix } from '../track/fix.ts';
 import type { Finding } from './spoof-check.ts';
-import { angleDiff, bearingDeg, distanceKm, KT_KM_S } from './spoof-geometry.ts';
+import { angleDiff, bearingDeg, haversineKm, KT_TO_KMS } from '../geo.ts';
 
 const MAX_GAP_S = 600; // beyond this the previous fix says nothing about the next
 const JUMP_CONFIRM_FIXES = 3;
@@ -42,7 +42,7 @@ function point(f: Fix): Point {
 /** How far an aircraft can have moved from p in dt seconds, km. */
 function reachKm(p: Point, q: Point): number {
   const gs = Math.max(Number.isNaN(p.gs) ? 600 : p.gs, Number.isNaN(q.gs) ? 0 : q.gs);
-  return (gs * 1.3 + 60) * KT_KM_S * Math.abs(q.t - p.t) + 1.5;
+  return (gs * 1.3 + 60) * KT_TO_KMS * Math.abs(q.t - p.t) + 1.5;
 }
 
 export class KinematicsCheck {
@@ -76,7 +76,7 @@ export class KinematicsCheck {
     if (Number.isNaN(p.gs)) p.gs = last.gs;
     if (Number.isNaN(p.track)) p.track = last.track;
 
-    const backOnTrack = distanceKm(last.lat, last.lon, p.lat, p.lon) <= reachKm(last, p);
+    const backOnTrack = haversineKm(last.lat, last.lon, p.lat, p.lon) <= reachKm(last, p);
     if (this.candidates.length === 0) {
       if (backOnTrack) return this.accept(p, false);
       this.candidates.push(p);
@@ -87,7 +87,7 @@ export class KinematicsCheck {
       return this.accept(p, false);
     }
     const c = this.candidates[this.candidates.length - 1];
-    if (distanceKm(c.lat, c.lon, p.lat, p.lon) > reachKm(c, p)) {
+    if (haversineKm(c.lat, c.lon, p.lat, p.lon) > reachKm(c, p)) {
       this.candidates.length = 0;
       this.candidates.push(p);
       return null;
@@ -96,7 +96,7 @@ export class KinematicsCheck {
     const first = this.candidates[0];
     if (this.candidates.length < JUMP_CONFIRM_FIXES || p.t - first.t < JUMP_CONFIRM_S) return null;
 
-    const km = distanceKm(last.lat, last.lon, first.lat, first.lon);
+    const km = haversineKm(last.lat, last.lon, first.lat, first.lon);
     const continuous =
       !Number.isNaN(last.gs) &&
       Math.abs(p.gs - last.gs) <= CONTINUOUS_GS_KT &&
@@ -129,8 +129,8 @@ export class KinematicsCheck {
       this.startWindow(p);
       return null;
     }
-    const km = distanceKm(a.lat, a.lon, p.lat, p.lon);
-    const implied = km / dt / KT_KM_S;
+    const km = haversineKm(a.lat, a.lon, p.lat, p.lon);
+    const implied = km / dt / KT_TO_KMS;
     const gs = this.gsSum / this.samples;
     const track = (Math.atan2(this.trackSin, this.trackCos) * 180) / Math.PI;
     const steady = gs >= STEADY_MIN_GS_KT && this.maxTrackDev <= STEADY_TRACK_DEG;

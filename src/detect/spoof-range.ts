@@ -5,7 +5,7 @@
  */
 import type { Fix } from '../track/fix.ts';
 import type { Finding } from './spoof-check.ts';
-import { distanceKm } from './spoof-geometry.ts';
+import { haversineKm } from '../geo.ts';
 
 export interface ReceiverRange {
   lat: number;
@@ -18,7 +18,7 @@ const PERSIST_S = 10;
 
 /** Whether a position is within reach of any receiver. */
 export function withinReach(receivers: readonly ReceiverRange[], lat: number, lon: number): boolean {
-  return receivers.some((r) => distanceKm(r.lat, r.lon, lat, lon) <= r.range_km * 1.1 + 10);
+  return receivers.some((r) => haversineKm(r.lat, r.lon, lat, lon) <= r.range_km * 1.1 + 10);
 }
 
 export class RangeCheck {

@@ -13,7 +13,7 @@
 import { latLngToCell } from 'h3-js';
 import { localiseJammers } from './localise.ts';
 import { ObservationSamples, OBS_DEGRADED, OBS_EXCLUDED, OBS_LOSS, OBS_REGAIN } from './observations.ts';
-import { distanceKm } from './spoof-geometry.ts';
+import { haversineKm } from '../geo.ts';
 import type { SourceEstimate } from './types.ts';
 
 /** A true position with its barometric altitude (NaN when unknown). */
@@ -74,6 +74,6 @@ function edgeCentre(points: readonly TruePoint[]): SourceEstimate | null {
   if (points.length === 0) return null;
   const lat = points.reduce((s, p) => s + p.lat, 0) / points.length;
   const lon = points.reduce((s, p) => s + p.lon, 0) / points.length;
-  const rms = Math.sqrt(points.reduce((s, p) => s + distanceKm(p.lat, p.lon, lat, lon) ** 2, 0) / points.length);
+  const rms = Math.sqrt(points.reduce((s, p) => s + haversineKm(p.lat, p.lon, lat, lon) ** 2, 0) / points.length);
   return { lat, lon, uncertainty_km: Math.max(MIN_FALLBACK_UNCERTAINTY_KM, rms) };
 }

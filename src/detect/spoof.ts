@@ -18,9 +18,8 @@
 import type { Evidence, Fix, TrackSink } from '../track/fix.ts';
 import type { InterferenceEvent, SpoofCheck, SpoofedAircraft } from './types.ts';
 import type { Finding, TimedPoint } from './spoof-check.ts';
-import { destinationPoint, FT_TO_M } from './geo.ts';
+import { destinationPoint, FT_TO_M, KT_TO_KMS } from '../geo.ts';
 import { ObservationSamples } from './observations.ts';
-import { KT_KM_S } from './spoof-geometry.ts';
 import { KinematicsCheck } from './spoof-kinematics.ts';
 import { AltitudeCheck } from './spoof-altitude.ts';
 import { RangeCheck, type ReceiverRange } from './spoof-range.ts';
@@ -128,7 +127,7 @@ class AircraftState {
       return;
     }
     if (f.groundspeed !== undefined && f.track !== undefined && f.t > dr.t) {
-      destinationPoint(dr.lat, dr.lon, f.track, f.groundspeed * KT_KM_S * (f.t - dr.t), AircraftState.out);
+      destinationPoint(dr.lat, dr.lon, f.track, f.groundspeed * KT_TO_KMS * (f.t - dr.t), AircraftState.out);
       dr.lat = AircraftState.out[0];
       dr.lon = AircraftState.out[1];
     }

@@ -3,7 +3,7 @@
  * One zod schema, documented field by field; `SCENARIO_DOC` is the same in markdown for the README.
  */
 import { z } from 'zod';
-import { radioHorizonKm } from '../detect/geo.ts';
+import { radioHorizonKm } from '../geo.ts';
 
 const lat = z.number().min(-90).max(90).describe('latitude, decimal degrees');
 const lon = z.number().min(-180).max(180).describe('longitude, decimal degrees');

@@ -14,7 +14,7 @@ import {
   encodeVelocity,
 } from '../modes/encode.ts';
 import { Random } from './random.ts';
-import { destinationPoint, haversineKm as distanceKm, radioHorizonKm } from '../detect/geo.ts';
+import { destinationPoint, haversineKm, radioHorizonKm } from '../geo.ts';
 import { advance, planTraffic, type Aircraft } from './traffic.ts';
 import { nicEncoding } from './nic-encoding.ts';
 import { effectiveRadiusKm, radiusFromPower, type Scenario } from './scenario.ts';
@@ -223,7 +223,7 @@ function inArea(s: Scenario, ac: Aircraft): boolean {
 
 /** A jammer or spoofer active at t whose effective radius at the aircraft's altitude reaches it. */
 function affects(src: Scenario['jammers'][number], ac: Aircraft, t: number): boolean {
-  return t >= src.start_s && t < src.end_s && distanceKm(src.lat, src.lon, ac.lat, ac.lon) <= effectiveRadiusKm(src, ac.alt);
+  return t >= src.start_s && t < src.end_s && haversineKm(src.lat, src.lon, ac.lat, ac.lon) <= effectiveRadiusKm(src, ac.alt);
 }
 
 const rxOut = { index: -1, km: 0, range: 0, signal: 0 };
@@ -234,7 +234,7 @@ function nearestReceiver(s: Scenario, ac: Aircraft): typeof rxOut {
   let best = Infinity;
   for (let i = 0; i < s.receivers.length; i++) {
     const rx = s.receivers[i];
-    const km = distanceKm(rx.lat, rx.lon, ac.lat, ac.lon);
+    const km = haversineKm(rx.lat, rx.lon, ac.lat, ac.lon);
     const range = Math.min(rx.range_km, radioHorizonKm(ac.alt * 0.3048, rx.alt_m));
     if (km <= range && km < best) {
       best = km;

@@ -4,10 +4,9 @@
  */
 import type { Random } from './random.ts';
 import type { Scenario, GnssLoss } from './scenario.ts';
-import { bearingDeg } from './geo.ts';
-import { destinationPoint, haversineKm as distanceKm } from '../detect/geo.ts';
+import { bearingDeg, destinationPoint, haversineKm } from '../geo.ts';
 
-const KT_KM_S = 1.852 / 3600;
+const KT_TO_KMS = 1.852 / 3600;
 const FT_PER_KM_3DEG = 172; // 3° glide path: tan(3°) × 3280.84 ft/km
 const CLIMB_FPM = 2200;
 const GROUND_SPEED_LOW_KT = 160; // speed near the runway; cruise speed is reached by 12 000 ft
@@ -71,7 +70,7 @@ export function planTraffic(s: Scenario, rnd: Random): Aircraft[] {
       bearing: bearingDeg(from.lat, from.lon, to.lat, to.lon),
       toLat: to.lat,
       toLon: to.lon,
-      totalKm: distanceKm(from.lat, from.lon, to.lat, to.lon),
+      totalKm: haversineKm(from.lat, from.lon, to.lat, to.lon),
       cruiseFt,
       speedKt,
       airport,
@@ -91,7 +90,7 @@ export function planTraffic(s: Scenario, rnd: Random): Aircraft[] {
 
   for (const f of s.traffic.flows) {
     if (f.per_hour <= 0) continue;
-    const flightS = distanceKm(f.from.lat, f.from.lon, f.to.lat, f.to.lon) / (f.speed_kt * KT_KM_S) + 1200;
+    const flightS = haversineKm(f.from.lat, f.from.lon, f.to.lat, f.to.lon) / (f.speed_kt * KT_TO_KMS) + 1200;
     for (let t = -flightS + rnd.exponential(f.per_hour / 3600); t < s.duration_s; t += rnd.exponential(f.per_hour / 3600)) {
       make(t, f.from, f.to, Math.round(f.cruise_ft / 1000) * 1000, f.speed_kt, true);
     }
@@ -99,8 +98,8 @@ export function planTraffic(s: Scenario, rnd: Random): Aircraft[] {
   const o = s.traffic.overflights;
   if (o && o.per_hour > 0) {
     const a = s.area;
-    const diag = distanceKm(a.lat_min, a.lon_min, a.lat_max, a.lon_max);
-    for (let t = -diag / (o.speed_kt[0] * KT_KM_S) + rnd.exponential(o.per_hour / 3600); t < s.duration_s; t += rnd.exponential(o.per_hour / 3600)) {
+    const diag = haversineKm(a.lat_min, a.lon_min, a.lat_max, a.lon_max);
+    for (let t = -diag / (o.speed_kt[0] * KT_TO_KMS) + rnd.exponential(o.per_hour / 3600); t < s.duration_s; t += rnd.exponential(o.per_hour / 3600)) {
       const side = rnd.int(0, 3);
       const from = edgePoint(a, side, rnd.next());
       const to = edgePoint(a, (side + rnd.int(1, 3)) % 4, rnd.next());
@@ -128,7 +127,7 @@ export function advance(ac: Aircraft, dt: number): void {
   if (ac.airport) {
     const remaining = ac.totalKm - ac.s;
     if (remaining * FT_PER_KM_3DEG <= ac.alt - AIRPORT_ALT_FT) {
-      ac.vr = -Math.round((ac.gs * KT_KM_S * 60 * FT_PER_KM_3DEG) / 64) * 64;
+      ac.vr = -Math.round((ac.gs * KT_TO_KMS * 60 * FT_PER_KM_3DEG) / 64) * 64;
     } else if (ac.alt < ac.cruiseFt) {
       ac.vr = ac.alt < 25000 ? CLIMB_FPM : CLIMB_FPM / 2;
     } else {
@@ -137,7 +136,7 @@ export function advance(ac: Aircraft, dt: number): void {
     ac.alt = Math.min(ac.cruiseFt, ac.alt + (ac.vr * dt) / 60);
     ac.gs = GROUND_SPEED_LOW_KT + (ac.speedKt - GROUND_SPEED_LOW_KT) * Math.min(1, Math.max(0, ac.alt) / 12000);
   }
-  ac.s += ac.gs * KT_KM_S * dt;
+  ac.s += ac.gs * KT_TO_KMS * dt;
   if (ac.s >= ac.totalKm || (ac.airport && ac.vr < 0 && ac.alt <= AIRPORT_ALT_FT)) {
     ac.done = true;
     return;

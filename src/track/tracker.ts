@@ -15,7 +15,7 @@ import { cprGlobalAirborne, cprGlobalSurface, cprLocalAirborne, cprLocalSurface 
 import { nicFor, rcFor } from '../modes/nic.ts';
 import { nacpFromTypeCodeV0 } from '../modes/nacp.ts';
 import { silFromTypeCodeV0 } from '../modes/sil.ts';
-import { haversineKm } from '../detect/geo.ts';
+import { haversineKm } from '../geo.ts';
 import type { Fix, TrackSink } from './fix.ts';
 import { AircraftState } from './aircraft-state.ts';
 

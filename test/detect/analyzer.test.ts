@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { Analyzer } from '../../src/detect/analyzer.ts';
-import { haversineKm } from '../../src/detect/geo.ts';
+import { haversineKm } from '../../src/geo.ts';
 import { jammerScenario } from './jammer-scenario.ts';
 
 describe('Analyzer', () => {

@@ -5,7 +5,7 @@
  * Distractor aircraft pass well outside the first jammer's circle (healthy unless they cross another).
  */
 import type { Fix } from '../../src/track/fix.ts';
-import { destinationPoint, haversineKm } from '../../src/detect/geo.ts';
+import { destinationPoint, haversineKm } from '../../src/geo.ts';
 
 export interface Scenario {
   fixes: Fix[];

@@ -4,7 +4,7 @@ import { cellBucketsFrom } from '../../src/detect/cell-share.ts';
 import { detectJammingEvents } from '../../src/detect/events.ts';
 import { chordSeeds, localiseJammers, type Chord } from '../../src/detect/localise.ts';
 import { ObservationSamples, OBS_DEGRADED } from '../../src/detect/observations.ts';
-import { haversineKm } from '../../src/detect/geo.ts';
+import { haversineKm } from '../../src/geo.ts';
 import { jammerScenario } from './jammer-scenario.ts';
 import { latLngToCell } from 'h3-js';
 

@@ -4,7 +4,7 @@ import { cellBucketsFrom } from '../../src/detect/cell-share.ts';
 import { detectJammingEvents } from '../../src/detect/events.ts';
 import { ObservationSamples, OBS_DEGRADED, OBS_LOSS } from '../../src/detect/observations.ts';
 import { SampleRetention } from '../../src/detect/retention.ts';
-import { destinationPoint, haversineKm } from '../../src/detect/geo.ts';
+import { destinationPoint, haversineKm } from '../../src/geo.ts';
 import type { Fix } from '../../src/track/fix.ts';
 import { jammerScenario } from './jammer-scenario.ts';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseScenario } from '../../src/sim/scenario.ts';
 import { simulate } from '../../src/sim/simulate.ts';
 import { analyzeFrames } from '../../src/cli/pipeline.ts';
-import { haversineKm } from '../../src/detect/geo.ts';
+import { haversineKm } from '../../src/geo.ts';
 
 /** The shipped Black Sea scenario, simulated and analysed in-process; expected values come from its truth. */
 describe('spoofing in the Black Sea scenario', () => {

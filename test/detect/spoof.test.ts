@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { SpoofDetector } from '../../src/detect/spoof.ts';
-import { destinationPoint, haversineKm } from '../../src/detect/geo.ts';
+import { destinationPoint, haversineKm } from '../../src/geo.ts';
 import type { Fix } from '../../src/track/fix.ts';
 
 /**

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distanceKm } from '../../web/src/circle.ts';
+import { haversineKm as distanceKm } from '../../src/geo.ts';
 import { SKIP_BROWSER, launchBrowser } from './browser.ts';
 
 const JAMMERS = [

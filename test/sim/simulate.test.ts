@@ -3,7 +3,7 @@ import { parseScenario, effectiveRadiusKm, type ScenarioInput } from '../../src/
 import { simulate } from '../../src/sim/simulate.ts';
 import { writeBeast } from '../../src/sim/write.ts';
 import { FramePipeline } from '../../src/cli/pipeline.ts';
-import { haversineKm } from '../../src/detect/geo.ts';
+import { haversineKm } from '../../src/geo.ts';
 import type { Fix } from '../../src/track/fix.ts';
 
 /** A small scenario: one flow, crossings, one jammer; 15 minutes. */

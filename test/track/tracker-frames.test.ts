@@ -3,7 +3,7 @@ import { Tracker } from '../../src/track/tracker.ts';
 import { ModeSRecord } from '../../src/modes/record.ts';
 import { createDecodeContext, decodeInto } from '../../src/modes/decode.ts';
 import { encodeAirbornePosition, encodeOperationalStatus, encodeVelocity } from '../../src/modes/encode.ts';
-import { haversineKm } from '../../src/detect/geo.ts';
+import { haversineKm } from '../../src/geo.ts';
 import type { Evidence, Fix } from '../../src/track/fix.ts';
 
 /** Frames through the real decoder into the tracker, as the decode CLI and the analyzer run them. */

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { Tracker } from '../../src/track/tracker.ts';
 import { ModeSRecord } from '../../src/modes/record.ts';
 import { cprEncodeAirborne } from '../../src/modes/cpr.ts';
-import { haversineKm } from '../../src/detect/geo.ts';
+import { haversineKm } from '../../src/geo.ts';
 import type { Evidence, Fix, TrackSink } from '../../src/track/fix.ts';
 
 class Collect implements TrackSink {

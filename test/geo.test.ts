@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { haversineKm, destinationPoint, radioHorizonKm } from '../../src/detect/geo.ts';
+import { haversineKm, destinationPoint, radioHorizonKm } from '../src/geo.ts';
 
 describe('geo', () => {
   it('one degree of latitude is 2πR/360 = 111.195 km on the 6371.0088 km sphere', () => {

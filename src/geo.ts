@@ -1,6 +1,7 @@
 /**
- * Spherical-earth geometry for detection: great-circle distance, destination point and
- * radio line of sight. A sphere (mean radius 6371.0088 km) is within 0.5 % of WGS-84,
+ * Spherical-earth geometry shared by the tracker, detection, the simulator and the map:
+ * great-circle distance, bearing and destination point, and radio line of sight. Pure maths,
+ * depending on nothing. A sphere (mean radius 6371.0088 km) is within 0.5 % of WGS-84,
  * far below the scale of a grid cell or a jammer's reach.
  */
 
@@ -47,4 +48,20 @@ export function destinationPoint(
  */
 export function radioHorizonKm(h1Metres: number, h2Metres: number): number {
   return 4.12 * (Math.sqrt(Math.max(0, h1Metres)) + Math.sqrt(Math.max(0, h2Metres)));
+}
+
+/** Initial great-circle bearing from point 1 to point 2, degrees in [0, 360). */
+export function bearingDeg(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const p1 = lat1 * RAD;
+  const p2 = lat2 * RAD;
+  const dl = (lon2 - lon1) * RAD;
+  const y = Math.sin(dl) * Math.cos(p2);
+  const x = Math.cos(p1) * Math.sin(p2) - Math.sin(p1) * Math.cos(p2) * Math.cos(dl);
+  return (Math.atan2(y, x) / RAD + 360) % 360;
+}
+
+/** Smallest absolute difference between two angles, degrees (0-180). */
+export function angleDiff(a: number, b: number): number {
+  const d = Math.abs(a - b) % 360;
+  return d > 180 ? 360 - d : d;
 }
