@@ -1,4 +1,5 @@
 /** Headless Chromium for the browser tests, and whether these tests can run here. */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -17,4 +18,23 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
   });
+}
+
+const READY = /gnsswatch: map at (http:\/\/\S+)/;
+
+/** Starts `gnsswatch ARGS…` and resolves with the map URL once it prints that it is ready. */
+export function startGnsswatch(args: string[]): { child: ChildProcess; url: Promise<string> } {
+  const child = spawn(process.execPath, ['bin/gnsswatch.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      const m = READY.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+    child.on('exit', (code) => reject(new Error(`gnsswatch ${args[0]} exited (${code}) before it was ready:\n${err || out}`)));
+  });
+  return { child, url };
 }

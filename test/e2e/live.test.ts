@@ -5,7 +5,7 @@
  * The server closes a minute once it ended at least 60 s ago and checks every 60 s, so the first
  * cells arrive 2-3 minutes after the feed starts; this file runs alongside the other e2e files.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,10 +15,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { encodeAirbornePosition, encodeOperationalStatus, encodeVelocity } from '../../src/modes/encode.ts';
 import type { Frame } from '../../src/modes/frame.ts';
 import { writeBeast } from '../../src/sim/write.ts';
-import { SKIP_BROWSER, launchBrowser } from './browser.ts';
+import { SKIP_BROWSER, launchBrowser, startGnsswatch } from './browser.ts';
 
 const REF = { lat: 50, lon: 8 };
-const READY = /gnsswatch: map at (http:\/\/\S+)/;
 /** Four aircraft flying east from near the receiver; the last reports NACp 0 (GNSS lost). */
 const AIRCRAFT = [0x3c6001, 0x3c6002, 0x3c6003, 0x3c6004].map((icao, i) => ({ icao, lat: REF.lat - 0.3 + 0.2 * i, lon: REF.lon - 0.5, nac_p: i === 3 ? 0 : 9 }));
 // 450 kt ≈ 231.5 m/s; one degree of longitude at 50° N is 111.32 km × cos 50° ≈ 71.6 km.
@@ -62,20 +61,7 @@ async function startFeed(): Promise<{ server: Server; port: number }> {
 }
 
 function startServe(db: string, beastPort: number): { child: ChildProcess; url: Promise<string> } {
-  const args = ['bin/gnsswatch.js', 'serve', '--db', db, '--port', '0', '--beast', `127.0.0.1:${beastPort}`, '--ref', `${REF.lat},${REF.lon}`, '--late', '5'];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (b: Buffer) => {
-      out += b.toString();
-      const m = READY.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
-    child.on('exit', (code) => reject(new Error(`gnsswatch serve exited (${code}) before it was ready:\n${err || out}`)));
-  });
-  return { child, url };
+  return startGnsswatch(['serve', '--db', db, '--port', '0', '--beast', `127.0.0.1:${beastPort}`, '--ref', `${REF.lat},${REF.lon}`, '--late', '5']);
 }
 
 describe.skipIf(SKIP_BROWSER)('live mode end to end (serve --beast)', () => {

@@ -4,37 +4,24 @@
  * and Haeju 38.04 N 125.71 E, scenarios/incheon.json) and spoofing over the Black Sea (aircraft moved
  * to the false point 45.03 N 33.98 E, 2024-03-15, scenarios/black-sea.json).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haversineKm as distanceKm } from '../../src/geo.ts';
-import { SKIP_BROWSER, launchBrowser } from './browser.ts';
+import { SKIP_BROWSER, launchBrowser, startGnsswatch } from './browser.ts';
 
 const JAMMERS = [
   { name: 'Kaesong', lat: 37.97, lon: 126.55 },
   { name: 'Haeju', lat: 38.04, lon: 125.71 },
 ];
 const FALSE_POINT = { lat: 45.03, lon: 33.98 };
-const READY = /gnsswatch: map at (http:\/\/\S+)/;
 
 /** Starts the demo and resolves with its URL once it prints that it is ready. */
 function startDemo(db: string): { child: ChildProcess; url: Promise<string> } {
-  const child = spawn(process.execPath, ['bin/gnsswatch.js', 'demo', '--port', '0', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (b: Buffer) => {
-      out += b.toString();
-      const m = READY.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
-    child.on('exit', (code) => reject(new Error(`gnsswatch demo exited (${code}) before it was ready:\n${err || out}`)));
-  });
-  return { child, url };
+  return startGnsswatch(['demo', '--port', '0', '--db', db]);
 }
 
 describe.skipIf(SKIP_BROWSER)('map end to end (real demo)', () => {

@@ -1,14 +1,8 @@
 /** The server's HTTP API as the web app sees it (contract in the brief shared with the server). */
 import type { Band, InterferenceEvent, Method, SpoofedAircraft } from '../../src/detect/types.ts';
+import type { StoreStats } from '../../src/store/store.ts';
 
-export interface Stats {
-  from: number | null;
-  to: number | null;
-  fixes: number;
-  aircraft: number;
-  cell_buckets: number;
-  events: number;
-  spoofed: number;
+export interface Stats extends StoreStats {
   resolutions: number[];
   buckets: number[];
   live: boolean;
