@@ -6,8 +6,8 @@ import { Analyzer } from '../detect/analyzer.ts';
 import { cellBucketsToGeoJson } from '../detect/geojson.ts';
 import type { CellBucket, Method } from '../detect/types.ts';
 import { runInputs } from './pipeline.ts';
-import { UsageError, parseDuration, parseIntIn, parseLatLon, parseTime } from './errors.ts';
-import { FORMAT_CHOICES, reportErrors } from './input-flags.ts';
+import { UsageError, parseDuration, parseIntIn, parseTime } from './errors.ts';
+import { FORMAT_CHOICES, REF_FLAG, parseRefs, reportErrors } from './input-flags.ts';
 
 export const CELLS_CSV_HEADER = 'bucket_start,cell,healthy,degraded,share_pct,band';
 
@@ -25,7 +25,7 @@ interface AnalyzeFlags {
   res: string;
   bucket: string;
   method: Method;
-  ref?: string;
+  ref: string[];
   out?: string;
   json?: boolean;
   fix: boolean;
@@ -40,7 +40,7 @@ export function analyzeCommand(): Command {
     .option('--res <n>', 'H3 resolution, 2-7', '4')
     .option('--bucket <duration>', 'time bucket: 1m, 15m, 1h, 24h', '1h')
     .addOption(new Option('--method <method>', 'degraded-aircraft rule').choices(['nacp', 'nic']).default('nacp'))
-    .option('--ref <lat,lon>', 'receiver position for local CPR decoding')
+    .option(...REF_FLAG)
     .option('--out <dir>', 'folder to write cells.csv, cells.geojson, events.json, spoofed.json')
     .option('--json', 'print a one-object summary on standard output')
     .option('--no-fix', 'disable 1-bit error correction')
@@ -49,8 +49,8 @@ export function analyzeCommand(): Command {
       const res = parseIntIn(o.res, '--res', 2, 7);
       const bucketSeconds = parseDuration(o.bucket, '--bucket');
       if (bucketSeconds < 60 || bucketSeconds > 86400) throw new UsageError(`--bucket '${o.bucket}' must be from 1m to 24h`);
-      const ref = o.ref ? parseLatLon(o.ref, '--ref') : undefined;
-      const analyzer = new Analyzer({ res, bucketSeconds, method: o.method, receivers: ref ? [{ ...ref, range_km: 450 }] : undefined });
+      const { ref, receivers } = parseRefs(o.ref);
+      const analyzer = new Analyzer({ res, bucketSeconds, method: o.method, receivers });
       const run = await runInputs(
         files,
         { format: o.format as never, start: o.start ? parseTime(o.start, '--start') : undefined, ref, fix: o.fix, progress: true },

@@ -12,8 +12,8 @@ import { openDuckDbStore } from '../store/duckdb.ts';
 import { StoreIngest, type AnalysisSummary, type StoreIngestOptions } from '../store/ingest.ts';
 import { RESOLUTIONS, STORE_BUCKET_SECONDS, type Store } from '../store/store.ts';
 import { BeastTcpClient } from '../sources/tcp.ts';
-import { UsageError, parseIntIn, parseLatLon, parseTime } from './errors.ts';
-import { FORMAT_CHOICES, LATE_FLAG, parseLate, reportErrors } from './input-flags.ts';
+import { UsageError, parseIntIn, parseTime } from './errors.ts';
+import { FORMAT_CHOICES, LATE_FLAG, REF_FLAG, parseLate, parseRefs, reportErrors } from './input-flags.ts';
 import { FramePipeline, runInputs, type FileSummary, type InputOptions } from './pipeline.ts';
 
 const METHODS: Method[] = ['nacp', 'nic'];
@@ -74,6 +74,7 @@ export interface LiveIngestOptions {
   host: string;
   port: number;
   ref?: { lat: number; lon: number };
+  receivers?: { lat: number; lon: number; range_km: number }[];
   fix?: boolean;
   retentionDays?: number;
   /** Where closed buckets and changed events are published (serve --beast). */
@@ -90,7 +91,7 @@ export interface LiveIngestOptions {
 /** Ingest a Beast TCP feed until `signal` aborts. */
 export async function runLiveIngest(o: LiveIngestOptions): Promise<{ frames: number; aircraftBuckets: number; events: number }> {
   const receiver = `beast:${o.host}:${o.port}`;
-  const ingest = new StoreIngest(o.store, { retentionDays: o.retentionDays, receivers: o.ref ? [{ ...o.ref, range_km: 450 }] : undefined });
+  const ingest = new StoreIngest(o.store, { retentionDays: o.retentionDays, receivers: o.receivers });
   const pipe = new FramePipeline({ sinks: [ingest], ref: o.ref, fix: o.fix, receiver });
   const client = new BeastTcpClient({ host: o.host, port: o.port, sink: pipe.frame, receiver, onStatus: o.onStatus });
   let aircraftBuckets = 0;
@@ -159,7 +160,7 @@ interface IngestFlags {
   beast?: string;
   format: string;
   start?: string;
-  ref?: string;
+  ref: string[];
   retentionDays?: string;
   fix: boolean;
   late: string;
@@ -173,14 +174,14 @@ export function ingestCommand(): Command {
     .option('--beast <host:port>', 'ingest a live Beast TCP feed (readsb/dump1090 port 30005) until Ctrl-C')
     .addOption(new Option('--format <format>', 'input format').choices(FORMAT_CHOICES).default('auto'))
     .option('--start <time>', 'ISO time or unix seconds of the first frame, for files with only a 12 MHz counter')
-    .option('--ref <lat,lon>', 'receiver position for local CPR decoding')
+    .option(...REF_FLAG)
     .option('--retention-days <n>', 'keep raw fixes (tracks) this many days before the newest one')
     .option('--no-fix', 'disable 1-bit error correction')
     .option(...LATE_FLAG)
     .action(async (files: string[], o: IngestFlags) => {
       if (files.length === 0 && !o.beast) throw new UsageError('ingest needs FILE... or --beast HOST:PORT');
       if (files.length > 0 && o.beast) throw new UsageError('ingest takes FILE... or --beast HOST:PORT, not both: run two ingests one after the other');
-      const ref = o.ref ? parseLatLon(o.ref, '--ref') : undefined;
+      const { ref, receivers } = parseRefs(o.ref);
       const retentionDays = o.retentionDays ? parseIntIn(o.retentionDays, '--retention-days', 1, 36500) : undefined;
       const live = o.beast ? parseHostPort(o.beast, '--beast') : undefined;
       const start = o.start ? parseTime(o.start, '--start') : undefined;
@@ -192,6 +193,7 @@ export function ingestCommand(): Command {
             store,
             ...live,
             ref,
+            receivers,
             fix: o.fix,
             retentionDays,
             latenessSeconds: parseLate(o.late),
@@ -205,7 +207,7 @@ export function ingestCommand(): Command {
         }
         const r = await ingestFiles(store, files, { format: o.format as InputOptions['format'], start, ref, fix: o.fix, progress: true }, {
           retentionDays,
-          receivers: ref ? [{ ...ref, range_km: 450 }] : undefined,
+          receivers,
         });
         for (const f of r.files) reportErrors(f.path, f.errors, f.error_samples);
         process.stderr.write(

@@ -1,4 +1,4 @@
-import { parseIntIn } from './errors.ts';
+import { parseIntIn, parseLatLon } from './errors.ts';
 
 /** Flags and reporting shared by the commands that read inputs. */
 
@@ -16,4 +16,33 @@ export const LATE_FLAG = ['--late <seconds>', 'live feed: seconds to wait for la
 
 export function parseLate(text: string): number {
   return parseIntIn(text, '--late', 0, 3600);
+}
+
+/**
+ * A receiver's radio range for the spoofing range check when only its position is given:
+ * an aircraft at FL400 is above the horizon of a ground antenna out to about 470 km.
+ */
+export const RECEIVER_RANGE_KM = 450;
+
+/** `--ref LAT,LON`, repeatable: every receiver's position. */
+export const REF_FLAG = [
+  '--ref <lat,lon>',
+  'receiver position, repeat for several: they bound the spoofing range check; a single one is also the local CPR reference',
+  (value: string, previous: string[]) => [...previous, value],
+  [] as string[],
+] as const;
+
+export interface Receivers {
+  ref?: { lat: number; lon: number };
+  receivers?: { lat: number; lon: number; range_km: number }[];
+}
+
+/**
+ * With several receivers a lone CPR message cannot say which one heard it, and local decoding
+ * against the wrong one lands near that one: positions then wait for an even/odd pair.
+ */
+export function parseRefs(values: readonly string[]): Receivers {
+  const refs = values.map((v) => parseLatLon(v, '--ref'));
+  if (refs.length === 0) return {};
+  return { ref: refs.length === 1 ? refs[0] : undefined, receivers: refs.map((r) => ({ ...r, range_km: RECEIVER_RANGE_KM })) };
 }

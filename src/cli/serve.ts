@@ -9,9 +9,9 @@ import { buildServer } from '../server/app.ts';
 import { LiveHub } from '../server/live.ts';
 import type { Store } from '../store/store.ts';
 import { buildWeb } from '../../web/build.ts';
-import { UsageError, parseIntIn, parseLatLon } from './errors.ts';
+import { UsageError, parseIntIn } from './errors.ts';
 import { openStoreForCli, parseHostPort, runLiveIngest, signalOnExit } from './ingest.ts';
-import { LATE_FLAG, parseLate } from './input-flags.ts';
+import { LATE_FLAG, REF_FLAG, parseLate, parseRefs, type Receivers } from './input-flags.ts';
 
 export interface StartOptions {
   host: string;
@@ -49,7 +49,7 @@ export async function startServer(store: Store, o: StartOptions): Promise<{ app:
 }
 
 /** Serve until SIGINT/SIGTERM, with a live ingest alongside when asked; then close everything. */
-export async function serveUntilExit(store: Store, o: StartOptions & { beast?: { host: string; port: number }; ref?: { lat: number; lon: number }; retentionDays?: number; latenessSeconds?: number }): Promise<void> {
+export async function serveUntilExit(store: Store, o: StartOptions & { beast?: { host: string; port: number }; retentionDays?: number; latenessSeconds?: number } & Receivers): Promise<void> {
   const signal = signalOnExit();
   const hub = o.beast ? new LiveHub() : undefined;
   const { app } = await startServer(store, { ...o, hub });
@@ -58,6 +58,7 @@ export async function serveUntilExit(store: Store, o: StartOptions & { beast?: {
         store,
         ...o.beast,
         ref: o.ref,
+        receivers: o.receivers,
         hub,
         retentionDays: o.retentionDays,
         latenessSeconds: o.latenessSeconds,
@@ -77,7 +78,7 @@ interface ServeFlags {
   host: string;
   port: string;
   style?: string;
-  ref?: string;
+  ref: string[];
   retentionDays?: string;
   late: string;
 }
@@ -90,18 +91,18 @@ export function serveCommand(): Command {
     .option('--host <address>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .option('--port <n>', 'port to listen on (0 = any free port)', '8080')
     .option('--style <url>', 'an online MapLibre style URL for the base map (default: the built-in offline map)')
-    .option('--ref <lat,lon>', 'receiver position for local CPR decoding of the live feed')
+    .option(...REF_FLAG)
     .option('--retention-days <n>', 'keep raw fixes of the live feed this many days')
     .option(...LATE_FLAG)
     .action(async (o: ServeFlags) => {
       const port = parseIntIn(o.port, '--port', 0, 65535);
       const beast = o.beast ? parseHostPort(o.beast, '--beast') : undefined;
-      const ref = o.ref ? parseLatLon(o.ref, '--ref') : undefined;
+      const { ref, receivers } = parseRefs(o.ref);
       const retentionDays = o.retentionDays ? parseIntIn(o.retentionDays, '--retention-days', 1, 36500) : undefined;
       if (o.style !== undefined && !/^https?:\/\//.test(o.style)) throw new UsageError(`--style '${o.style}' must be an http(s) URL of a MapLibre style JSON`);
       const store = await openStoreForCli(o.db);
       try {
-        await serveUntilExit(store, { host: o.host, port, styleUrl: o.style, beast, ref, retentionDays, latenessSeconds: parseLate(o.late) });
+        await serveUntilExit(store, { host: o.host, port, styleUrl: o.style, beast, ref, receivers, retentionDays, latenessSeconds: parseLate(o.late) });
       } finally {
         await store.close();
       }

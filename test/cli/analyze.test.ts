@@ -76,6 +76,19 @@ describe('gnsswatch simulate + analyze on the shipped Incheon scenario', () => {
     expect(s.events.filter((e: { kind: string }) => e.kind === 'jamming')).toHaveLength(0);
   });
 
+  it('flags positions beyond every receiver given with --ref, and none once the real receiver is added', async () => {
+    // short_flights.csv was recorded near Atlanta (33.75 N, 84.39 W): 6,700 km from London.
+    const csv = 'data/real/rs1090/short_flights.csv';
+    const londonOnly = await runCli(['analyze', csv, '--ref', '51.5,-0.1', '--out', join(dir, 'london')]);
+    expect(londonOnly.code, londonOnly.stderr).toBe(0);
+    const flagged = JSON.parse(readFileSync(join(dir, 'london', 'spoofed.json'), 'utf8')) as { checks: { check: string }[] }[];
+    // Every aircraft that stays a while (5 fixes over 10 s) is out of London's range.
+    expect(flagged.filter((a) => a.checks.some((c) => c.check === 'out_of_range')).length).toBeGreaterThanOrEqual(4);
+    const both = await runCli(['analyze', csv, '--ref', '51.5,-0.1', '--ref', '33.75,-84.39', '--json']);
+    expect(both.code, both.stderr).toBe(0);
+    expect(JSON.parse(both.stdout).spoofed_aircraft).toBe(0);
+  });
+
   it('rejects a bad scenario and bad flags with one line', async () => {
     const bad = await runCli(['simulate', 'package.json', '--out', join(dir, 'x.bin')]);
     expect(bad.code).not.toBe(0);
