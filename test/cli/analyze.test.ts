@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './run-cli.ts';
@@ -87,6 +87,27 @@ describe('gnsswatch simulate + analyze on the shipped Incheon scenario', () => {
     const both = await runCli(['analyze', csv, '--ref', '51.5,-0.1', '--ref', '33.75,-84.39', '--json']);
     expect(both.code, both.stderr).toBe(0);
     expect(JSON.parse(both.stdout).spoofed_aircraft).toBe(0);
+  });
+
+  it('flags a real flight whose positions were moved to a false point for 100 trace points, for that stretch only', async () => {
+    const trace = JSON.parse(readFileSync('data/real/traffic/trace_full_ac671b.json', 'utf8')) as { timestamp: number; trace: unknown[][] };
+    // Points 1000-1099 (an airborne stretch over Minnesota) all report one point near Baghdad.
+    for (let i = 1000; i < 1100; i++) {
+      trace.trace[i][1] = 33.34;
+      trace.trace[i][2] = 44.39;
+    }
+    const path = join(dir, 'spoofed_trace.json');
+    writeFileSync(path, JSON.stringify(trace));
+    const r = await runCli(['analyze', path, '--out', join(dir, 'spoofed-trace')]);
+    expect(r.code, r.stderr).toBe(0);
+    const spoofed = JSON.parse(readFileSync(join(dir, 'spoofed-trace', 'spoofed.json'), 'utf8')) as { icao: string; intervals: [number, number][] }[];
+    expect(spoofed.map((a) => a.icao)).toEqual(['ac671b']);
+    const from = trace.timestamp + (trace.trace[1000][0] as number);
+    const to = trace.timestamp + (trace.trace[1099][0] as number);
+    const [[start, end]] = spoofed[0].intervals;
+    expect(Math.abs(start - from)).toBeLessThan(60);
+    expect(end).toBeGreaterThanOrEqual(to);
+    expect(end - to).toBeLessThan(120); // until the first true position after the stretch
   });
 
   it('rejects a bad scenario and bad flags with one line', async () => {
