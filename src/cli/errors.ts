@@ -1,3 +1,5 @@
+import { parseTimeText } from '../server/params.ts';
+
 /** An error about the user's input or flags: main prints its one-line message and exits 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -13,15 +15,11 @@ export function parseLatLon(text: string, flag: string): { lat: number; lon: num
   return { lat, lon };
 }
 
-/** Parse a time given as ISO 8601 or unix seconds. */
+/** Parse a time given as ISO 8601 or unix seconds (the same rule as the API's `from`/`to`). */
 export function parseTime(text: string, flag: string): number {
-  const trimmed = text.trim();
-  if (/^-?\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  const ms = Date.parse(trimmed);
-  if (Number.isNaN(ms)) {
-    throw new UsageError(`${flag} '${text}' is not a time: give ISO 8601 (2024-10-01T12:00:00Z) or unix seconds`);
-  }
-  return ms / 1000;
+  const t = parseTimeText(text);
+  if (t === null) throw new UsageError(`${flag} '${text}' is not a time: give ISO 8601 (2024-10-01T12:00:00Z) or unix seconds`);
+  return t;
 }
 
 /** Parse a bucket length: `1m`, `15m`, `1h`, `24h`, `1d` or seconds. */

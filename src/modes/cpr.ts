@@ -14,10 +14,6 @@
 
 const NZ = 15;
 const SCALE = 131072; // 2^17
-const D_LAT_EVEN = 360 / 60;
-const D_LAT_ODD = 360 / 59;
-const D_LAT_EVEN_SURFACE = 90 / 60;
-const D_LAT_ODD_SURFACE = 90 / 59;
 
 /** Non-negative remainder (the standard's MOD). */
 function mod(x: number, y: number): number {
@@ -57,6 +53,21 @@ function normLon(lon: number): number {
   return mod(lon + 180, 360) - 180;
 }
 
+/** Scratch for pairLatitudes: [even, odd]. */
+const LATS = new Float64Array(2);
+
+/**
+ * The latitude index j common to an even/odd pair, and both messages' latitudes from it
+ * (DO-260B A.1.7.7 b), into LATS; `span` is 360 airborne, 90 surface.
+ */
+function pairLatitudes(evenLat: number, oddLat: number, span: number): void {
+  const yE = evenLat / SCALE;
+  const yO = oddLat / SCALE;
+  const j = Math.floor(59 * yE - 60 * yO + 0.5);
+  LATS[0] = (span / 60) * (mod(j, 60) + yE);
+  LATS[1] = (span / 59) * (mod(j, 59) + yO);
+}
+
 /**
  * Global airborne decoding from an even and an odd message (DO-260B A.1.7.7).
  * `useOdd` picks the newer message, whose latitude and zone width are used.
@@ -69,11 +80,9 @@ export function cprGlobalAirborne(
   useOdd: boolean,
   out: Float64Array,
 ): boolean {
-  const yE = evenLat / SCALE;
-  const yO = oddLat / SCALE;
-  const j = Math.floor(59 * yE - 60 * yO + 0.5);
-  let latE = D_LAT_EVEN * (mod(j, 60) + yE);
-  let latO = D_LAT_ODD * (mod(j, 59) + yO);
+  pairLatitudes(evenLat, oddLat, 360);
+  let latE = LATS[0];
+  let latO = LATS[1];
   if (latE >= 270) latE -= 360;
   if (latO >= 270) latO -= 360;
   if (latE < -90 || latE > 90 || latO < -90 || latO > 90) return false;
@@ -158,11 +167,9 @@ export function cprGlobalSurface(
   refLon: number,
   out: Float64Array,
 ): boolean {
-  const yE = evenLat / SCALE;
-  const yO = oddLat / SCALE;
-  const j = Math.floor(59 * yE - 60 * yO + 0.5);
-  let latE = D_LAT_EVEN_SURFACE * (mod(j, 60) + yE);
-  let latO = D_LAT_ODD_SURFACE * (mod(j, 59) + yO);
+  pairLatitudes(evenLat, oddLat, 90);
+  let latE = LATS[0];
+  let latO = LATS[1];
   // Northern solution is in [0, 90); the southern one is 90° below.
   if (Math.abs(latE - 90 - refLat) < Math.abs(latE - refLat)) latE -= 90;
   if (Math.abs(latO - 90 - refLat) < Math.abs(latO - refLat)) latO -= 90;
