@@ -39,6 +39,15 @@ function put(f: Uint8Array, from: number, width: number, value: number): void {
   }
 }
 
+/** Scratch for the CPR encoders: [latCpr, lonCpr]. */
+const CPR = new Int32Array(2);
+
+/** ME bits 23-39 CPR latitude, 40-56 CPR longitude (airborne and surface alike). */
+function putCpr(f: Uint8Array, cpr: Int32Array): void {
+  put(f, 23, 17, cpr[0]);
+  put(f, 40, 17, cpr[1]);
+}
+
 /** Append the parity field: for DF17/18 it is the plain CRC of the first 88 bits. */
 function seal(f: Uint8Array): Uint8Array {
   const crc = crc24Payload(f, 14);
@@ -112,10 +121,8 @@ export function encodeAirbornePosition(p: AirbornePositionInput): Uint8Array {
   put(f, 21, 1, flag(p.time_sync));
   put(f, 22, 1, p.odd ? 1 : 0);
   if (p.tc !== 0) {
-    const cpr = new Int32Array(2);
-    cprEncodeAirborne(p.lat, p.lon, p.odd, cpr);
-    put(f, 23, 17, cpr[0]);
-    put(f, 40, 17, cpr[1]);
+    cprEncodeAirborne(p.lat, p.lon, p.odd, CPR);
+    putCpr(f, CPR);
   }
   return seal(f);
 }
@@ -170,10 +177,8 @@ export function encodeSurfacePosition(p: SurfacePositionInput): Uint8Array {
   put(f, 13, 1, hasTrack ? 1 : 0);
   put(f, 14, 7, hasTrack ? Math.round((((p.track as number) % 360) + 360) * (128 / 360)) % 128 : 0);
   put(f, 22, 1, p.odd ? 1 : 0);
-  const cpr = new Int32Array(2);
-  cprEncodeSurface(p.lat, p.lon, p.odd, cpr);
-  put(f, 23, 17, cpr[0]);
-  put(f, 40, 17, cpr[1]);
+  cprEncodeSurface(p.lat, p.lon, p.odd, CPR);
+  putCpr(f, CPR);
   return seal(f);
 }
 

@@ -112,7 +112,7 @@ export class ModeSRecord {
   icing = -1;
   wake_vortex = -1;
   radio_height = NaN; // ft
-  bds17_caps = -1; // BDS17: bit mask of supported GICB registers (56 bits folded: see commb/bds17)
+  bds17_caps = -1; // BDS17: MB bits 1-24 as a number, bit 1 worth 0x800000 (see commb/bds17)
   ra_active = -1; // BDS30 / TC28/2: active resolution advisories
   ra_terminated = -1;
   multiple_threat = -1;
