@@ -8,7 +8,8 @@
  * per aircraft) costs a lookup, not a string allocation; the cache is bounded by its size.
  */
 
-const CHARSET = '#ABCDEFGHIJKLMNOPQRSTUVWXYZ##### ###############0123456789######';
+/** The 64 codes in order; '#' marks a code that is not allowed. Shared with the encoder (encode.ts). */
+export const CALLSIGN_CHARSET = '#ABCDEFGHIJKLMNOPQRSTUVWXYZ##### ###############0123456789######';
 
 const CACHE_SIZE = 4096; // power of two
 const cacheHi = new Int32Array(CACHE_SIZE).fill(-1);
@@ -18,8 +19,8 @@ const cacheText: string[] = new Array<string>(CACHE_SIZE).fill('');
 /** Characters of the 48-bit value, trailing spaces dropped. Allocates: the cache calls it on a miss only. */
 function decodeChars(hi: number, lo: number): string {
   let s = '';
-  for (let i = 3; i >= 0; i--) s += CHARSET[(hi >> (6 * i)) & 63];
-  for (let i = 3; i >= 0; i--) s += CHARSET[(lo >> (6 * i)) & 63];
+  for (let i = 3; i >= 0; i--) s += CALLSIGN_CHARSET[(hi >> (6 * i)) & 63];
+  for (let i = 3; i >= 0; i--) s += CALLSIGN_CHARSET[(lo >> (6 * i)) & 63];
   return s.trimEnd();
 }
 
@@ -37,8 +38,8 @@ export function callsignOf(hi: number, lo: number): string {
 /** Whether every character of the 48-bit value is an allowed one (letter, digit or space). */
 export function isCallsignValid(hi: number, lo: number): boolean {
   for (let i = 0; i < 4; i++) {
-    if (CHARSET.charCodeAt((hi >> (6 * i)) & 63) === 35) return false;
-    if (CHARSET.charCodeAt((lo >> (6 * i)) & 63) === 35) return false;
+    if (CALLSIGN_CHARSET.charCodeAt((hi >> (6 * i)) & 63) === 35) return false;
+    if (CALLSIGN_CHARSET.charCodeAt((lo >> (6 * i)) & 63) === 35) return false;
   }
   return true;
 }

@@ -45,7 +45,7 @@ export function crc24Payload(bytes: Uint8Array, len: number): number {
 }
 
 /** The frame's parity field (last 3 bytes). */
-export function parityField(bytes: Uint8Array, len: number): number {
+function parityField(bytes: Uint8Array, len: number): number {
   return (bytes[len - 3] << 16) | (bytes[len - 2] << 8) | bytes[len - 1];
 }
 

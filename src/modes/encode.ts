@@ -7,6 +7,8 @@
  * ME bit numbers below are 1-based as the standard numbers them. Inputs use the decoder's field names
  * and units (ft, kt, degrees, ft/min, hPa); fields a version or message lacks are not sent.
  */
+import { MOVEMENT_BANDS } from './adsb/surface-position.ts';
+import { CALLSIGN_CHARSET } from './callsign.ts';
 import { crc24Payload } from './crc.ts';
 import { cprEncodeAirborne, cprEncodeSurface } from './cpr.ts';
 import { encodeAltitude12 } from './encode-altitude.ts';
@@ -67,8 +69,6 @@ const flag = (v: number | boolean | undefined) => (v === true || v === 1 ? 1 : 0
  *   space = 32, 0-9 = 48-57), left-aligned and padded with spaces.
  * `category` uses readsb's encoding ((0x0E − tc) << 4) | ca, e.g. 0xA3 = TC4 CA3.
  */
-const CHARSET = '#ABCDEFGHIJKLMNOPQRSTUVWXYZ##### ###############0123456789######';
-
 export function encodeIdentification(icao: number, callsign: string, category: number, df: 17 | 18 = 17): Uint8Array {
   const tc = 0x0e - (category >> 4);
   if (tc < 1 || tc > 4) {
@@ -80,7 +80,7 @@ export function encodeIdentification(icao: number, callsign: string, category: n
   put(f, 1, 5, tc);
   put(f, 6, 3, category & 7);
   for (let i = 0; i < 8; i++) {
-    const code = text[i] === '#' ? -1 : CHARSET.indexOf(text[i]);
+    const code = text[i] === '#' ? -1 : CALLSIGN_CHARSET.indexOf(text[i]);
     if (code < 0) throw new RangeError(`callsign '${callsign}' has '${text[i]}'; use only A-Z, 0-9 and spaces`);
     put(f, 9 + 6 * i, 6, code);
   }
@@ -133,9 +133,7 @@ export function encodeAirbornePosition(p: AirbornePositionInput): Uint8Array {
  *   ME 1-5 TC, 6-12 movement (ground speed code), 13 S track status, 14-20 ground track (360/128°),
  *   21 T, 22 F, 23-39 CPR latitude, 40-56 CPR longitude (surface CPR: 90° zones).
  *
- * Movement codes (DO-260B Table 2-13): 0 no information, 1 stopped (< 0.125 kt), then bands of
- * increasing width: 2-8 from 0.125 kt in 1/8 kt, 9-12 from 1 kt in 1/4 kt, 13-38 from 2 kt in 1/2 kt,
- * 39-93 from 15 kt in 1 kt, 94-108 from 70 kt in 2 kt, 109-123 from 100 kt in 5 kt, 124 ≥ 175 kt.
+ * Movement codes: the bands of adsb/surface-position.ts (MOVEMENT_BANDS), shared with the decoder.
  */
 export interface SurfacePositionInput {
   icao: number;
@@ -146,15 +144,6 @@ export interface SurfacePositionInput {
   groundspeed?: number; // kt; absent = no information
   track?: number; // degrees; absent = track not valid
 }
-
-const MOVEMENT_BANDS: ReadonlyArray<readonly [code: number, fromKt: number, stepKt: number]> = [
-  [2, 0.125, 0.125],
-  [9, 1, 0.25],
-  [13, 2, 0.5],
-  [39, 15, 1],
-  [94, 70, 2],
-  [109, 100, 5],
-];
 
 /** Movement code for a ground speed: the band that holds it, floored to its step (as decoders read back). */
 export function encodeMovement(groundspeed: number | undefined): number {

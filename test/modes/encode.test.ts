@@ -130,7 +130,8 @@ describe('encodeAirbornePosition', () => {
     expect(me(f, 1, 5)).toBe(20);
     expect(me(f, 6, 2)).toBe(2);
     expect(me(f, 8, 1)).toBe(1);
-    expect(me(f, 9, 12)).toBe(encodeAltitude12(1000));
+    // 1000 ft: N = (1000 + 1000) / 25 = 80 = 0000101 0000, Q inserted after the 7th bit: 0000 1011 0000.
+    expect(me(f, 9, 12)).toBe(0x0b0);
     expect(me(f, 21, 1)).toBe(1);
     expect(me(f, 22, 1)).toBe(1);
     expect(crcResidual(f, 14)).toBe(0);

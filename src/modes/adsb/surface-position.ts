@@ -14,21 +14,27 @@
 import type { ModeSRecord } from '../record.ts';
 
 /**
- * Movement code → ground speed (kt), the lower bound of the code's band (DO-260B Table 2-19,
- * 2.2.3.2.4.2): 1 stopped; 2-8 0.125 kt steps from 0.125; 9-12 0.25 kt steps from 1;
- * 13-38 0.5 kt steps from 2; 39-93 1 kt steps from 15; 94-108 2 kt steps from 70;
- * 109-123 5 kt steps from 100; 124 ≥ 175 kt. 0 and 125-127: no information (NaN).
+ * Movement code bands (DO-260B Table 2-19, 2.2.3.2.4.2): [first code, its ground speed (kt), kt per code].
+ * 0 and 125-127 are no information, 1 is stopped, 124 is ≥ 175 kt. Shared with the encoder (encode.ts).
  */
+export const MOVEMENT_BANDS: ReadonlyArray<readonly [code: number, fromKt: number, stepKt: number]> = [
+  [2, 0.125, 0.125],
+  [9, 1, 0.25],
+  [13, 2, 0.5],
+  [39, 15, 1],
+  [94, 70, 2],
+  [109, 100, 5],
+];
+
+/** Movement code → ground speed (kt), the lower bound of the code's band; NaN for no information. */
 export function movementToKnots(code: number): number {
   if (code === 0 || code > 124) return NaN;
   if (code === 1) return 0;
   if (code === 124) return 175;
-  if (code >= 109) return 100 + (code - 109) * 5;
-  if (code >= 94) return 70 + (code - 94) * 2;
-  if (code >= 39) return 15 + (code - 39);
-  if (code >= 13) return 2 + (code - 13) * 0.5;
-  if (code >= 9) return 1 + (code - 9) * 0.25;
-  return 0.125 + (code - 2) * 0.125;
+  let i = MOVEMENT_BANDS.length - 1;
+  while (code < MOVEMENT_BANDS[i][0]) i--;
+  const band = MOVEMENT_BANDS[i]; // indexed, not destructured: this runs per surface frame
+  return band[1] + (code - band[0]) * band[2];
 }
 
 export function decodeSurfacePosition(hi: number, lo: number, rec: ModeSRecord): void {
