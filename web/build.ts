@@ -17,18 +17,21 @@ const WEB_DIR = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 
 const OUTPUTS = ['index.html', 'style.css', 'bundle.js', 'maplibre-gl.css', 'land.geojson', 'borders.geojson'];
+/** The files esbuild read for bundle.js (web/src and whatever of src/ it imports), as its metafile lists them. */
+const BUNDLE_INPUTS = 'bundle-inputs.json';
 
-async function inputs(): Promise<string[]> {
-  const src = join(WEB_DIR, 'src');
-  const shared = resolve(WEB_DIR, '../src/detect/types.ts');
+async function inputs(outDir: string): Promise<string[] | null> {
+  const bundled = await readFile(join(outDir, BUNDLE_INPUTS), 'utf8').then((t) => JSON.parse(t) as string[], () => null);
+  if (bundled === null) return null;
   return [
     fileURLToPath(import.meta.url),
     join(WEB_DIR, 'index.html'),
     join(WEB_DIR, 'style.css'),
-    shared,
     require.resolve('maplibre-gl/dist/maplibre-gl.css'),
     require.resolve('world-atlas/countries-50m.json'),
-    ...(await readdir(src)).filter((f) => f.endsWith('.ts')).map((f) => join(src, f)),
+    ...bundled,
+    // A new file in web/src is not in the last bundle's list but may be imported by an edited one.
+    ...(await readdir(join(WEB_DIR, 'src'))).filter((f) => f.endsWith('.ts')).map((f) => join(WEB_DIR, 'src', f)),
   ];
 }
 
@@ -38,9 +41,10 @@ async function mtime(path: string): Promise<number> {
 
 async function upToDate(outDir: string): Promise<boolean> {
   const outs = await Promise.all(OUTPUTS.map((f) => mtime(join(outDir, f))));
-  if (outs.some((t) => t < 0)) return false;
-  const ins = await Promise.all((await inputs()).map(mtime));
-  return Math.max(...ins) <= Math.min(...outs);
+  const ins = await inputs(outDir);
+  if (ins === null || outs.some((t) => t < 0)) return false;
+  const times = await Promise.all(ins.map(mtime));
+  return times.every((t) => t >= 0) && Math.max(...times) <= Math.min(...outs);
 }
 
 /** Rounds coordinates to 1e-3 degree (~100 m): invisible at world scale and a third smaller. */
@@ -106,7 +110,9 @@ export async function buildWeb(outDir: string = join(WEB_DIR, 'dist')): Promise<
   const out = resolve(outDir);
   if (await upToDate(out)) return out;
   await mkdir(out, { recursive: true });
-  await build({
+  const { metafile } = await build({
+    metafile: true,
+    absWorkingDir: WEB_DIR,
     entryPoints: [join(WEB_DIR, 'src/main.ts')],
     bundle: true,
     format: 'esm',
@@ -121,6 +127,7 @@ export async function buildWeb(outDir: string = join(WEB_DIR, 'dist')): Promise<
     copyFile(join(WEB_DIR, 'style.css'), join(out, 'style.css')),
     copyFile(require.resolve('maplibre-gl/dist/maplibre-gl.css'), join(out, 'maplibre-gl.css')),
     writeBaseMap(out),
+    writeFile(join(out, BUNDLE_INPUTS), JSON.stringify(Object.keys(metafile.inputs).map((p) => resolve(WEB_DIR, p)))),
   ]);
   return out;
 }

@@ -7,10 +7,10 @@
  */
 import { Command, Option } from 'commander';
 import type { Method } from '../detect/types.ts';
-import { LiveHub, apiCells } from '../server/live.ts';
+import type { LiveHub } from '../server/live.ts';
 import { openDuckDbStore } from '../store/duckdb.ts';
 import { StoreIngest, type AnalysisSummary, type StoreIngestOptions } from '../store/ingest.ts';
-import { RESOLUTIONS, STORE_BUCKET_SECONDS, type Store } from '../store/store.ts';
+import { RESOLUTIONS, STORE_BUCKET_SECONDS, cellCountsFromColumns, type Store } from '../store/store.ts';
 import { BeastTcpClient } from '../sources/tcp.ts';
 import { UsageError, parseIntIn, parseTime } from './errors.ts';
 import { FORMAT_CHOICES, LATE_FLAG, REF_FLAG, parseLate, parseRefs, reportErrors } from './input-flags.ts';
@@ -140,7 +140,7 @@ async function publishMinutes(store: Store, hub: LiveHub, minutes: number[]): Pr
     for (const res of RESOLUTIONS) {
       for (const method of METHODS) {
         const cols = await store.cellColumns({ from: m, to: m + STORE_BUCKET_SECONDS, res, method, bucket: STORE_BUCKET_SECONDS });
-        if (cols.cell.length > 0) hub.publish({ type: 'cells', bucket_start: m, bucket: STORE_BUCKET_SECONDS, res, method, cells: apiCells(cols) });
+        if (cols.cell.length > 0) hub.publish({ type: 'cells', bucket_start: m, bucket: STORE_BUCKET_SECONDS, res, method, cells: cellCountsFromColumns(cols) });
       }
     }
   }

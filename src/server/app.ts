@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { QueryTooLargeError, RESOLUTIONS, BUCKETS, type Store } from '../store/store.ts';
-import { apiCells, type LiveFeed } from './live.ts';
+import { QueryTooLargeError, RESOLUTIONS, BUCKETS, cellCountsFromColumns, type Store } from '../store/store.ts';
+import type { LiveFeed } from './live.ts';
 import { BadRequestError, CellParam, CellsQuery, HistoryQuery, IcaoParam, RangeQuery, parse, resolveRange } from './params.ts';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -55,7 +55,7 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
     const q = parse(CellsQuery, req.query);
     const r = await resolveRange(q, dataEnd);
     const cols = await store.cellColumns({ ...r, res: q.res, method: q.method, bucket: q.bucket });
-    return { res: q.res, method: q.method, bucket: q.bucket, cells: apiCells(cols) };
+    return { res: q.res, method: q.method, bucket: q.bucket, cells: cellCountsFromColumns(cols) };
   });
 
   app.get<{ Params: { cell: string } }>('/api/cells/:cell/history', async (req) => {

@@ -1,20 +1,9 @@
 /** Live push: what the ingest side publishes when buckets close, and what /api/live sends browsers. */
-import { shareAndBand } from '../detect/cell-share.ts';
-import type { CellBucket, InterferenceEvent, Method } from '../detect/types.ts';
-import type { CellColumns } from '../store/store.ts';
-
-/** A cell-bucket as the API sends it: res, method and bucket are given once per response. */
-export interface ApiCell {
-  bucket_start: number;
-  cell: string;
-  healthy: number;
-  degraded: number;
-  share_pct: number;
-  band: CellBucket['band'];
-}
+import type { InterferenceEvent, Method } from '../detect/types.ts';
+import type { CellCount } from '../store/store.ts';
 
 export type LiveMessage =
-  | { type: 'cells'; bucket_start: number; bucket: number; res: number; method: Method; cells: ApiCell[] }
+  | { type: 'cells'; bucket_start: number; bucket: number; res: number; method: Method; cells: CellCount[] }
   | { type: 'events'; events: InterferenceEvent[] };
 
 export interface LiveFeed {
@@ -34,14 +23,4 @@ export class LiveHub implements LiveFeed {
   publish(m: LiveMessage): void {
     for (const l of this.listeners) l(m);
   }
-}
-
-/** The API's cells from the store's columns, without an intermediate CellBucket per cell. */
-export function apiCells(cols: CellColumns): ApiCell[] {
-  return cols.cell.map((cell, i) => {
-    const h = cols.healthy[i];
-    const d = cols.degraded[i];
-    const { share_pct, band } = shareAndBand(h, d);
-    return { bucket_start: cols.bucket_start[i], cell, healthy: h, degraded: d, share_pct, band };
-  });
 }

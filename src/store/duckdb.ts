@@ -12,7 +12,6 @@
 import { writeFile } from 'node:fs/promises';
 import { DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { cellToParent, getResolution } from 'h3-js';
-import { shareAndBand } from '../detect/cell-share.ts';
 import { cellBucketsToGeoJson, cellRing } from '../detect/geojson.ts';
 import type { AircraftBucket, CellBucket, InterferenceEvent, Method, SpoofedAircraft } from '../detect/types.ts';
 import type { Fix } from '../track/fix.ts';
@@ -26,7 +25,7 @@ import {
   STORE_BUCKET_SECONDS,
   STORE_RES,
   spoofedId,
-  cellBucketsFromColumns,
+  cellCountsFromColumns,
   isUnixTime,
   type CellColumns,
   type CellHistory,
@@ -72,13 +71,8 @@ CREATE TEMP TABLE stage_fixes AS SELECT * FROM fixes LIMIT 0;
 
 const PARENT_RES = [6, 5, 4, 3, 2];
 
-export interface DuckDbStoreOptions {
-  /** DuckDB worker threads; default DuckDB's own (all cores). */
-  threads?: number;
-}
-
-export async function openDuckDbStore(path: string, opts: DuckDbStoreOptions = {}): Promise<Store> {
-  const instance = await DuckDBInstance.create(path, opts.threads ? { threads: String(opts.threads) } : {});
+export async function openDuckDbStore(path: string): Promise<Store> {
+  const instance = await DuckDBInstance.create(path);
   const conn = await instance.connect();
   await conn.run(SCHEMA);
   const store = new DuckDbStore(instance, conn);
@@ -203,8 +197,8 @@ class DuckDbStore implements Store {
   cells(q: CellQuery): Promise<CellBucket[]> {
     return this.exclusive(async () => {
       const { res, bucket } = checkGrid(q.res, q.bucket);
-      const cells = cellBucketsFromColumns(await this.seriesColumns(res, q, bucket, q.method), { res, bucket, method: q.method });
-      return cells.sort(byBucketThenCell);
+      const counts = cellCountsFromColumns(await this.seriesColumns(res, q, bucket, q.method));
+      return counts.map((c): CellBucket => ({ ...c, bucket_seconds: bucket, res, method: q.method })).sort(byBucketThenCell);
     });
   }
 
@@ -245,8 +239,8 @@ class DuckDbStore implements Store {
     return this.exclusive(async () => {
       const { res, bucket } = checkGrid(getResolution(cell), q.bucket);
       const cols = await this.seriesColumns(res, q, bucket, q.method, cell);
-      const series = cols.bucket_start
-        .map((b, i) => ({ bucket_start: b, healthy: cols.healthy[i], degraded: cols.degraded[i], ...shareAndBand(cols.healthy[i], cols.degraded[i]) }))
+      const series = cellCountsFromColumns(cols)
+        .map(({ cell: _, ...point }) => point)
         .sort((x, y) => x.bucket_start - y.bucket_start);
       const aircraft = await this.rows(
         `SELECT m.icao, coalesce(any_value(cs.callsign), '') AS callsign, bool_or(m.degraded) AS degraded,

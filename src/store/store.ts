@@ -42,25 +42,26 @@ export interface CellColumns {
   degraded: number[];
 }
 
-export function cellBucketsFromColumns(cols: CellColumns, q: { res: number; method: Method; bucket: number }): CellBucket[] {
-  return cols.bucket_start.map((bucket_start, i) => ({
-    bucket_start,
-    bucket_seconds: q.bucket,
-    res: q.res,
-    method: q.method,
-    cell: cols.cell[i],
-    healthy: cols.healthy[i],
-    degraded: cols.degraded[i],
-    ...shareAndBand(cols.healthy[i], cols.degraded[i]),
-  }));
-}
-
 export interface CellSeriesPoint {
   bucket_start: number;
   healthy: number;
   degraded: number;
   share_pct: number;
   band: CellBucket['band'];
+}
+
+/** A cell-bucket's counts with their share and band; res, method and bucket are the query's. */
+export interface CellCount extends CellSeriesPoint {
+  cell: string;
+}
+
+/** The one place columns become rows: the share and band are derived from each row's counts. */
+export function cellCountsFromColumns(cols: CellColumns): CellCount[] {
+  return cols.cell.map((cell, i) => {
+    const healthy = cols.healthy[i];
+    const degraded = cols.degraded[i];
+    return { bucket_start: cols.bucket_start[i], cell, healthy, degraded, ...shareAndBand(healthy, degraded) };
+  });
 }
 
 export interface CellAircraft {

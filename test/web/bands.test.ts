@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BAND_COLOURS, bandColour, bandOf, fillOpacity } from '../../web/src/bands.ts';
+import { BAND_COLOURS, bandColour, fillOpacity } from '../../web/src/bands.ts';
 
 describe('bands', () => {
-  // Thresholds from DESIGN.md "Method defaults": low < 2 %, medium 2-10 %, high >= 10 %.
-  it.each([
-    [0, 'low'],
-    [1.99, 'low'],
-    [2, 'medium'],
-    [9.99, 'medium'],
-    [10, 'high'],
-    [100, 'high'],
-  ])('%s %% is %s', (share, band) => {
-    expect(bandOf(share)).toBe(band);
-  });
-
   it('colours are green, amber, red, grey for no data, all distinct', () => {
     expect(bandColour('low')).toBe(BAND_COLOURS.low);
     expect(bandColour('high')).toBe(BAND_COLOURS.high);

@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb, unwrapRing } from '../../web/build.ts';
 
@@ -54,6 +54,16 @@ describe('buildWeb', () => {
     await buildWeb(dir);
     expect((await stat(join(out, 'bundle.js'))).mtimeMs).toBe(before);
     expect(performance.now() - t0).toBeLessThan(500);
+  });
+
+  it('rebuilds when a bundled file outside web/ is newer than the bundle', async () => {
+    // web/src/circle.ts imports src/geo.ts: the bundle depends on it as much as on web/src.
+    const bundled = JSON.parse(await readFile(join(out, 'bundle-inputs.json'), 'utf8')) as string[];
+    expect(bundled).toContain(resolve('src/geo.ts'));
+    // Age the bundle rather than touch a source: every input is now newer than it.
+    await utimes(join(out, 'bundle.js'), 1000, 1000);
+    await buildWeb(dir);
+    expect((await stat(join(out, 'bundle.js'))).mtimeMs).toBeGreaterThan(1000 * 1000);
   });
 });
 

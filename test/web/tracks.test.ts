@@ -12,6 +12,11 @@ describe('track integrity colouring', () => {
     expect(integrityOf(0, null)).toBe('lost');
   });
 
+  it('a point reporting neither NIC nor NACp is unknown, not lost (absent integrity is not degraded)', () => {
+    expect(integrityOf(null, null)).toBe('unknown');
+    expect(integrityOf(null, 9)).toBe('good'); // NACp alone suffices
+  });
+
   it('splits a track where its class changes, sharing the joining point', () => {
     const pts: TrackPoint[] = [
       [10, 37.0, 126.0, 30000, 8, 9],

@@ -1,21 +1,10 @@
 /** The server's HTTP API as the web app sees it (contract in the brief shared with the server). */
-import type { Band, InterferenceEvent, Method, SpoofedAircraft } from '../../src/detect/types.ts';
-import type { StoreStats } from '../../src/store/store.ts';
+import type { InterferenceEvent, Method, SpoofedAircraft } from '../../src/detect/types.ts';
+import type { CellCount, CellHistory, StoreStats, Track } from '../../src/store/store.ts';
 
-export interface Stats extends StoreStats {
-  resolutions: number[];
-  buckets: number[];
-  live: boolean;
-}
-
-export interface CellRow {
-  bucket_start: number;
-  cell: string;
-  healthy: number;
-  degraded: number;
-  share_pct: number;
-  band: Band;
-}
+// The answers' shapes are the server's own types, so the two cannot drift apart.
+export type { CellHistory, Track, TrackPoint } from '../../src/store/store.ts';
+export type CellRow = CellCount;
 
 export interface CellsResponse {
   res: number;
@@ -24,20 +13,10 @@ export interface CellsResponse {
   cells: CellRow[];
 }
 
-export interface CellHistory {
-  cell: string;
-  res: number;
-  series: Omit<CellRow, 'cell'>[];
-  aircraft: { icao: string; callsign: string; degraded: boolean; reason: string }[];
-}
-
-/** [t, lat, lon, alt_ft | null, nic, nac_p | null] */
-export type TrackPoint = [number, number, number, number | null, number, number | null];
-
-export interface Track {
-  icao: string;
-  callsign: string;
-  points: TrackPoint[];
+export interface Stats extends StoreStats {
+  resolutions: number[];
+  buckets: number[];
+  live: boolean;
 }
 
 export interface EventDetail {

@@ -15,12 +15,6 @@ export const BAND_LABELS: Record<Band | 'none', string> = {
   none: 'No data',
 };
 
-export function bandOf(sharePct: number): Band {
-  if (sharePct >= 10) return 'high';
-  if (sharePct >= 2) return 'medium';
-  return 'low';
-}
-
 export function bandColour(band: string): string {
   return band === 'low' || band === 'medium' || band === 'high' ? BAND_COLOURS[band] : BAND_COLOURS.none;
 }

@@ -13,7 +13,7 @@ const FALSE_POINT_PAINT = { 'circle-radius': 7, 'circle-color': 'rgba(199, 125, 
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-const integrityColour = ['match', ['get', 'integrity'], 'good', INTEGRITY_COLOURS.good, 'reduced', INTEGRITY_COLOURS.reduced, INTEGRITY_COLOURS.lost] as const;
+const integrityColour = ['match', ['get', 'integrity'], 'good', INTEGRITY_COLOURS.good, 'reduced', INTEGRITY_COLOURS.reduced, 'lost', INTEGRITY_COLOURS.lost, INTEGRITY_COLOURS.unknown] as const;
 
 export function addOverlays(map: MapLibreMap): void {
   for (const id of ['cells', 'selected-cell', 'tracks', 'event-area', 'event-source', 'spoof-tracks', 'false-points'] as const) {

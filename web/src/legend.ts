@@ -12,6 +12,7 @@ export function legendHtml(method: string): string {
       ['good', 'Track: integrity good'],
       ['reduced', 'Track: reduced'],
       ['lost', 'Track: lost'],
+      ['unknown', 'Track: integrity not reported'],
     ] as const
   )
     .map(([k, l]) => `<li><span class="swatch line" style="background:${INTEGRITY_COLOURS[k]}"></span>${l}</li>`)

@@ -1,11 +1,8 @@
 /** The live feed: a WebSocket to /api/live that reconnects with backoff and reports its state. */
-import type { InterferenceEvent } from '../../src/detect/types.ts';
-import type { CellRow } from './api.ts';
+import type { LiveMessage as Published } from '../../src/server/live.ts';
 
-export type LiveMessage =
-  | { type: 'hello'; live: boolean }
-  | { type: 'cells'; bucket_start: number; bucket: number; res: number; method: string; cells: CellRow[] }
-  | { type: 'events'; events: InterferenceEvent[] };
+/** What the server publishes, after the greeting it sends each new socket. */
+export type LiveMessage = { type: 'hello'; live: boolean } | Published;
 
 export interface LiveHandlers {
   message(m: LiveMessage): void;

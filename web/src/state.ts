@@ -4,6 +4,7 @@
  * Values that are missing or invalid fall back to the defaults, so a damaged link still opens.
  */
 import type { Method } from '../../src/detect/types.ts';
+import { BUCKETS } from './time.ts';
 
 export interface ViewState {
   lat: number;
@@ -29,8 +30,6 @@ export const DEFAULT_STATE: Readonly<ViewState> = {
   event: null,
   spoof: false,
 };
-
-const BUCKETS = [60, 3600, 86400];
 
 function finite(s: string | null | undefined, lo: number, hi: number): number | null {
   if (s == null || s === '') return null;
@@ -62,7 +61,7 @@ export function decodeHash(hash: string): ViewState {
   const t = finite(p.get('t'), 0, 1e11);
   if (t !== null) s.t = Math.floor(t);
   const bucket = finite(p.get('bucket'), 1, 1e7);
-  if (bucket !== null && BUCKETS.includes(bucket)) s.bucket = bucket;
+  if (bucket !== null && BUCKETS.some((b) => b.seconds === bucket)) s.bucket = bucket;
   const res = finite(p.get('res'), 0, 15);
   if (res !== null && Number.isInteger(res)) s.res = res;
   const method = p.get('method');

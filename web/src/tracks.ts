@@ -2,20 +2,24 @@
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import type { Track, TrackPoint } from './api.ts';
 
-export type Integrity = 'good' | 'reduced' | 'lost';
+export type Integrity = 'good' | 'reduced' | 'lost' | 'unknown';
 
 export const INTEGRITY_COLOURS: Record<Integrity, string> = {
   good: '#4cc9f0',
   reduced: '#f0a30a',
   lost: '#e5383b',
+  unknown: '#9ca3af',
 };
 
 /**
  * NACp when reported (DO-260B 2.2.3.2.7.2.11: 8+ is EPU < 93 m, 2 or less is EPU >= 4 NM, which is
  * what the `nacp` method counts as degraded); otherwise NIC (below 7 = Rc above 0.2 NM, the `nic` method).
+ * Neither reported (a trace point before its first detail, an aircraft.json without them) is unknown,
+ * not lost: absent integrity must not read as degraded (src/sources/readsb-json.ts).
  */
-export function integrityOf(nic: number, nac_p: number | null): Integrity {
+export function integrityOf(nic: number | null, nac_p: number | null): Integrity {
   if (nac_p !== null) return nac_p >= 8 ? 'good' : nac_p <= 2 ? 'lost' : 'reduced';
+  if (nic === null) return 'unknown';
   return nic >= 7 ? 'good' : nic <= 2 ? 'lost' : 'reduced';
 }
 
