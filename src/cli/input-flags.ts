@@ -1,8 +1,9 @@
+import { FORMATS } from '../sources/read-input.ts';
 import { parseIntIn, parseLatLon } from './errors.ts';
 
 /** Flags and reporting shared by the commands that read inputs. */
 
-export const FORMAT_CHOICES = ['auto', 'beast', 'avr', 'csv', 'hex', 'aircraft-json', 'json-stream', 'trace'];
+export const FORMAT_CHOICES = ['auto', ...FORMATS];
 
 /** One line on stderr for an input with errors: what was wrong, how much, and the first sample. */
 export function reportErrors(path: string, count: number, samples: string[]): void {
