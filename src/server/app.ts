@@ -70,10 +70,8 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
   app.get<{ Params: { id: string } }>('/api/events/:id', async (req, reply) => {
     const event = await store.event(req.params.id);
     if (!event) return reply.code(404).send({ error: `no event with id '${req.params.id}': list them with /api/events` });
-    const tracks = [];
-    for (const icao of event.aircraft.slice(0, EVENT_TRACK_MAX_AIRCRAFT)) {
-      tracks.push(await store.track(icao, event.start - EVENT_TRACK_MARGIN_SECONDS, event.end + EVENT_TRACK_MARGIN_SECONDS));
-    }
+    const icaos = event.aircraft.slice(0, EVENT_TRACK_MAX_AIRCRAFT);
+    const tracks = await store.tracks(icaos, event.start - EVENT_TRACK_MARGIN_SECONDS, event.end + EVENT_TRACK_MARGIN_SECONDS);
     return { event, tracks };
   });
 

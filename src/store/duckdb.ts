@@ -388,18 +388,27 @@ class DuckDbStore implements Store {
     });
   }
 
-  track(icao: string, from: number, to: number): Promise<Track> {
-    return this.exclusive(() => this.trackUnlocked(icao, from, to));
+  async track(icao: string, from: number, to: number): Promise<Track> {
+    const [one] = await this.tracks([icao], from, to);
+    return one;
   }
 
-  private async trackUnlocked(icao: string, from: number, to: number): Promise<Track> {
-    const reader = await this.conn.runAndReadAll(
-      `SELECT t, lat, lon, alt_baro, nic, nac_p FROM fixes WHERE icao = $1 AND t >= $2 AND t < $3 ORDER BY t LIMIT ${MAX_ROWS + 1}`,
-      [icao, from, to],
-    );
-    if (reader.currentRowCount > MAX_ROWS) throw new QueryTooLargeError(`more than ${MAX_ROWS} fixes for ${icao}: narrow the time range`);
-    const [cs] = await this.rows('SELECT callsign FROM callsigns WHERE icao = $1', [icao]);
-    return { icao, callsign: (cs?.callsign as string) ?? '', points: reader.getRowsJS() as TrackPoint[] };
+  tracks(icaos: readonly string[], from: number, to: number): Promise<Track[]> {
+    return this.exclusive(async () => {
+      if (icaos.length === 0) return [];
+      const list = icaos.map((_, i) => `$${i + 3}`).join(', ');
+      const reader = await this.conn.runAndReadAll(
+        `SELECT icao, t, lat, lon, alt_baro, nic, nac_p FROM fixes WHERE icao IN (${list}) AND t >= $1 AND t < $2
+         ORDER BY icao, t LIMIT ${MAX_ROWS + 1}`,
+        [from, to, ...icaos],
+      );
+      if (reader.currentRowCount > MAX_ROWS) throw new QueryTooLargeError(`more than ${MAX_ROWS} fixes: narrow the time range`);
+      const names = await this.rows(`SELECT icao, callsign FROM callsigns WHERE icao IN (${icaos.map((_, i) => `$${i + 1}`).join(', ')})`, [...icaos]);
+      const byIcao = new Map<string, Track>(icaos.map((icao) => [icao, { icao, callsign: '', points: [] }]));
+      for (const n of names) byIcao.get(n.icao as string)!.callsign = (n.callsign as string) ?? '';
+      for (const [icao, ...point] of reader.getRowsJS() as [string, ...TrackPoint][]) byIcao.get(icao)!.points.push(point as unknown as TrackPoint);
+      return [...byIcao.values()];
+    });
   }
 
   stats(): Promise<StoreStats> {

@@ -136,6 +136,8 @@ export interface Store {
   /** Raw fixes for tracks; the same (icao, t) twice is kept once. */
   addFixes(fixes: readonly Fix[], opts?: FixOptions): Promise<void>;
   track(icao: string, from: number, to: number): Promise<Track>;
+  /** Several aircraft's tracks in one query (an event's affected aircraft), in the order given. */
+  tracks(icaos: readonly string[], from: number, to: number): Promise<Track[]>;
   stats(): Promise<StoreStats>;
   /** Writes the table's rows in the range to `path`; returns the number of rows written. */
   exportTable(name: ExportTable, format: ExportFormat, path: string, range: ExportRange): Promise<number>;

@@ -164,6 +164,19 @@ describe('DuckDB store: events, spoofed, fixes', () => {
     });
   });
 
+  it('answers several tracks in one call, each with its own points, in the order asked, empty for an unknown aircraft', async () => {
+    // Its own file: the shared store's counts are asserted by the tests after this one.
+    const own = await openDuckDbStore(join(dir, 'tracks.duckdb'));
+    await own.addFixes([fix('abc001', T0 + 5, 37.2, 126.2, { callsign: 'KAL1' }), fix('abc002', T0 + 6, 37.3, 126.3), fix('abc001', T0 + 4, 37.1, 126.1)]);
+    const tracks = await own.tracks(['abc002', 'abc001', 'abc0ff'], T0, T0 + 60);
+    await own.close();
+    expect(tracks.map((t) => [t.icao, t.callsign, t.points.map((p) => p[0])])).toEqual([
+      ['abc002', '', [T0 + 6]],
+      ['abc001', 'KAL1', [T0 + 4, T0 + 5]],
+      ['abc0ff', '', []],
+    ]);
+  });
+
   it('skips fixes without a time (a counter-only recording given no start)', async () => {
     await store.addFixes([fix('99999a', NaN, 37, 126), fix('99999a', T0 + 7, 37, 126)]);
     expect((await store.track('99999a', 0, 2e9)).points.map((p) => p[0])).toEqual([T0 + 7]);
