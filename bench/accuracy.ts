@@ -26,7 +26,7 @@ const DETECT_KM = 25;
 const TARGET_AFFECTED = 10;
 const MIN_JAMMER_SEPARATION_KM = 60;
 
-export function generate(i: number): ScenarioInput {
+function generate(i: number): ScenarioInput {
   const r = new Random(1000 + i);
   const lat = r.range(32, 55);
   const lon = r.range(-5, 40);

@@ -11,6 +11,9 @@ export const KT_TO_KMS = 1.852 / 3600; // knots to km per second
 
 const RAD = Math.PI / 180;
 
+/** Km per degree of great circle (of latitude anywhere, of longitude at the equator). */
+export const KM_PER_DEG = EARTH_RADIUS_KM * RAD;
+
 /** Great-circle distance in km (haversine). */
 export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const dLat = (lat2 - lat1) * RAD;

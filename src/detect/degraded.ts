@@ -16,11 +16,11 @@
  */
 import type { Method } from './types.ts';
 
-export const NACP_BAD_MAX = 2;
-export const NACP_GOOD_MIN = 4;
-export const COUNTER_MAX = 4;
-export const COUNTER_DEGRADED_MIN = 2;
-export const NIC_HEALTHY_MIN = 7;
+const NACP_BAD_MAX = 2;
+const NACP_GOOD_MIN = 4;
+const COUNTER_MAX = 4;
+const COUNTER_DEGRADED_MIN = 2;
+const NIC_HEALTHY_MIN = 7;
 
 /** What one report says on its own: 1 bad, -1 good, 0 says nothing. */
 export type Verdict = 1 | 0 | -1;

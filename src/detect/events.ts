@@ -24,8 +24,9 @@ import { BAND_MEDIUM_MIN, shareAndBand } from './cell-share.ts';
 import { localiseJammers, type JammerFit } from './localise.ts';
 import { OBS_DEGRADED, type LocalisationObservations } from './observations.ts';
 import { haversineKm } from '../geo.ts';
+import { connectedGroups } from './components.ts';
 
-export const MIN_EVENT_AIRCRAFT = 2;
+const MIN_EVENT_AIRCRAFT = 2;
 /** Degraded cell-buckets this close in time belong to one episode (a jammer stays on for a while). */
 export const LINK_SECONDS = 1800;
 /** An unlocated episode this far beyond a jammer's fitted reach (km) is still its edge. */
@@ -197,27 +198,14 @@ function episodes(nodes: CellBucket[]): CellBucket[][] {
     if (list === undefined) byCell.set(c.cell, [i]);
     else list.push(i);
   });
-  const parent = nodes.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
-    return i;
-  };
-  nodes.forEach((c, i) => {
-    const link = Math.max(LINK_SECONDS, c.bucket_seconds);
-    for (const n of gridDisk(c.cell, 1)) {
-      for (const j of byCell.get(n) ?? []) {
-        if (Math.abs(nodes[j].bucket_start - c.bucket_start) <= link) parent[find(j)] = find(i);
+  return connectedGroups(nodes, (join) =>
+    nodes.forEach((c, i) => {
+      const link = Math.max(LINK_SECONDS, c.bucket_seconds);
+      for (const n of gridDisk(c.cell, 1)) {
+        for (const j of byCell.get(n) ?? []) if (Math.abs(nodes[j].bucket_start - c.bucket_start) <= link) join(i, j);
       }
-    }
-  });
-  const groups = new Map<number, CellBucket[]>();
-  nodes.forEach((c, i) => {
-    const root = find(i);
-    const g = groups.get(root);
-    if (g === undefined) groups.set(root, [c]);
-    else g.push(c);
-  });
-  return [...groups.values()];
+    }),
+  );
 }
 
 function groupByCell(ab: AircraftBucket[]): Map<string, AircraftBucket[]> {

@@ -20,7 +20,7 @@ import {
   type IntegrityState,
   type Verdict,
 } from './degraded.ts';
-import { destinationPoint, FT_TO_M, KT_TO_KMS } from '../geo.ts';
+import { destinationPoint, FT_TO_M, KM_PER_DEG, KT_TO_KMS } from '../geo.ts';
 import { ObservationSamples, OBS_DEGRADED, OBS_ESTIMATED, OBS_LOSS, OBS_REGAIN } from './observations.ts';
 import { SampleRetention, retainSeconds } from './retention.ts';
 
@@ -97,7 +97,7 @@ export class IntegrityGrid implements TrackSink {
     this.onClose = opts.onClose;
     this.estimateSeconds = opts.estimateSeconds ?? 600;
     this.sampleSeconds = opts.sampleSeconds ?? 20;
-    this.moveDeg = getHexagonEdgeLengthAvg(this.res, UNITS.km) / 20 / 111.2;
+    this.moveDeg = getHexagonEdgeLengthAvg(this.res, UNITS.km) / 20 / KM_PER_DEG;
     this.retention = new SampleRetention(this.samples, retainSeconds(this.bucketSeconds));
   }
 

@@ -27,7 +27,7 @@
  * of the fit (4 σ², about two standard deviations), averaged over 8 directions.
  */
 import { getResolution, gridDisk } from 'h3-js';
-import { radioHorizonKm } from '../geo.ts';
+import { KM_PER_DEG, radioHorizonKm } from '../geo.ts';
 import type { SourceEstimate } from './types.ts';
 import { ObservationSamples, OBS_DEGRADED, OBS_ESTIMATED, OBS_EXCLUDED, OBS_LOSS, OBS_REGAIN } from './observations.ts';
 
@@ -46,7 +46,6 @@ export interface JammerFit extends SourceEstimate {
   end: number;
 }
 
-const KM_PER_DEG = (Math.PI / 180) * 6371.0088;
 const COARSE_STEPS = 15;
 /**
  * Pattern search stops below this step: while comparing models and starts, then for the final
@@ -99,6 +98,7 @@ const REGAIN = 3;
 interface Problem {
   lat0: number;
   lon0: number;
+  kmPerDegLon: number; // at lat0
   x: Float64Array;
   y: Float64Array;
   horizon: Float64Array; // reach cap per point from its altitude (Infinity when unknown)
@@ -331,9 +331,8 @@ function chordsOf(p: Problem): Chord[] {
 /** Pattern search from a jammer's current place, `others` fixed. */
 function refine(p: Problem, others: Source[], s: Source, stepKm: number): Candidate {
   setFixed(p, others);
-  const cos0 = Math.cos((p.lat0 * Math.PI) / 180);
-  const x = (s.lon - p.lon0) * cos0 * KM_PER_DEG;
-  const y = (s.lat - p.lat0) * KM_PER_DEG;
+  const x = planeX(p, s.lon);
+  const y = planeY(p, s.lat);
   return patternSearch(p, { x, y, ...bestRadius(p, x, y) }, stepKm);
 }
 
@@ -407,8 +406,17 @@ function chordStarts(p: Problem, k: number): Source[] {
 function toSource(p: Problem, c: Candidate): Source {
   distances(p, c.x, c.y);
   totalCost(p, c.r); // the candidate's active interval
-  const lat = p.lat0 + c.y / KM_PER_DEG;
-  return { lat, lon: p.lon0 + c.x / (KM_PER_DEG * Math.cos((p.lat0 * Math.PI) / 180)), r: c.r, a: p.a, b: p.b };
+  return { lat: p.lat0 + c.y / KM_PER_DEG, lon: p.lon0 + c.x / p.kmPerDegLon, r: c.r, a: p.a, b: p.b };
+}
+
+/** Km east of the plane's origin (an equirectangular projection: episodes span a few hundred km). */
+function planeX(p: Problem, lon: number): number {
+  return (lon - p.lon0) * p.kmPerDegLon;
+}
+
+/** Km north of the plane's origin. */
+function planeY(p: Problem, lat: number): number {
+  return (lat - p.lat0) * KM_PER_DEG;
 }
 
 function pickSamples(s: ObservationSamples, start: number, end: number, cells: ReadonlySet<string>): Picked {
@@ -449,6 +457,7 @@ function project(
   const p: Problem = {
     lat0,
     lon0,
+    kmPerDegLon: KM_PER_DEG * Math.cos((lat0 * Math.PI) / 180),
     x: new Float64Array(n),
     y: new Float64Array(n),
     horizon: new Float64Array(n),
@@ -467,14 +476,13 @@ function project(
   };
   p.kind.fill(DEGRADED, transitions.length, transitions.length + degraded.length);
   p.kind.fill(HEALTHY, transitions.length + degraded.length);
-  const cos0 = Math.cos((lat0 * Math.PI) / 180);
   for (let k = 0; k < n; k++) {
     const i = all[k];
     if (k < transitions.length) p.kind[k] = s.flags[i] & OBS_LOSS ? LOSS : REGAIN;
     p.t[k] = s.t[i];
     p.ac[k] = s.aircraft[i];
-    p.x[k] = (s.lon[i] - lon0) * cos0 * KM_PER_DEG;
-    p.y[k] = (s.lat[i] - lat0) * KM_PER_DEG;
+    p.x[k] = planeX(p, s.lon[i]);
+    p.y[k] = planeY(p, s.lat[i]);
     const alt = s.alt_m[i];
     if (Number.isFinite(alt)) {
       p.horizon[k] = radioHorizonKm(antenna, alt);
@@ -515,11 +523,10 @@ function term(p: Problem, k: number, d: number, r: number, a: number, b: number)
 
 /** Fill p.fixed with what the `others` jammers explain. */
 function setFixed(p: Problem, others: Source[]): void {
-  const cos0 = Math.cos((p.lat0 * Math.PI) / 180);
   for (let k = 0; k < p.n; k++) p.fixed[k] = p.kind[k] === HEALTHY ? 0 : Infinity;
   for (const o of others) {
-    const ox = (o.lon - p.lon0) * cos0 * KM_PER_DEG;
-    const oy = (o.lat - p.lat0) * KM_PER_DEG;
+    const ox = planeX(p, o.lon);
+    const oy = planeY(p, o.lat);
     for (let k = 0; k < p.n; k++) {
       const t = term(p, k, Math.sqrt((p.x[k] - ox) ** 2 + (p.y[k] - oy) ** 2), o.r, o.a, o.b);
       p.fixed[k] = p.kind[k] === HEALTHY ? p.fixed[k] + t : Math.min(p.fixed[k], t);

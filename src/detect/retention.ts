@@ -17,7 +17,7 @@ import { OBS_DEGRADED, OBS_LOSS, OBS_REGAIN, type ObservationSamples } from './o
 
 const ACTIVITY_RES = 2;
 /** Beyond the link time: transitions looked for past an episode's span (300 s) and late input. */
-export const RETAIN_PAD_SECONDS = 600;
+const RETAIN_PAD_SECONDS = 600;
 const ACTIVE = OBS_DEGRADED | OBS_LOSS | OBS_REGAIN;
 
 /** How long healthy samples are kept unconditionally for a grid of `bucketSeconds` buckets. */

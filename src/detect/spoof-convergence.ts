@@ -7,11 +7,12 @@
  */
 import type { Fix } from '../track/fix.ts';
 import type { Finding } from './spoof-check.ts';
-import { haversineKm } from '../geo.ts';
+import { haversineKm, KM_PER_DEG } from '../geo.ts';
+import { connectedGroups } from './components.ts';
 
 const WINDOW_S = 60;
 const CLUSTER_KM = 1;
-const CLUSTER_LAT_DEG = CLUSTER_KM / 111;
+const CLUSTER_LAT_DEG = CLUSTER_KM / KM_PER_DEG;
 const MIN_AIRCRAFT = 3;
 const VELOCITY_SPREAD_KT = 150;
 
@@ -51,23 +52,17 @@ export class ConvergenceCheck {
   private evaluate(consecutive: boolean): void {
     const samples = [...this.latest.values()].sort((a, b) => a.lat - b.lat);
     this.latest.clear();
-    const parent = samples.map((_, i) => i);
-    const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
-    for (let i = 0; i < samples.length; i++) {
-      for (let j = i + 1; j < samples.length && samples[j].lat - samples[i].lat <= CLUSTER_LAT_DEG; j++) {
-        if (haversineKm(samples[i].lat, samples[i].lon, samples[j].lat, samples[j].lon) <= CLUSTER_KM) parent[root(j)] = root(i);
+    // Sorted by latitude: only the next few can be within CLUSTER_KM.
+    const clusters = connectedGroups(samples, (join) => {
+      for (let i = 0; i < samples.length; i++) {
+        for (let j = i + 1; j < samples.length && samples[j].lat - samples[i].lat <= CLUSTER_LAT_DEG; j++) {
+          if (haversineKm(samples[i].lat, samples[i].lon, samples[j].lat, samples[j].lon) <= CLUSTER_KM) join(i, j);
+        }
       }
-    }
-    const clusters = new Map<number, Sample[]>();
-    samples.forEach((s, i) => {
-      const r = root(i);
-      const c = clusters.get(r);
-      if (c) c.push(s);
-      else clusters.set(r, [s]);
     });
     const windowStart = this.window * WINDOW_S;
     const now = new Map<string, number>();
-    for (const c of clusters.values()) {
+    for (const c of clusters) {
       if (c.length < MIN_AIRCRAFT || spreadKt(c) <= VELOCITY_SPREAD_KT) continue;
       for (const s of c) {
         const onset = consecutive ? (this.previous.get(s.icao) ?? windowStart) : windowStart;

@@ -11,6 +11,7 @@ import { latLngToCell } from 'h3-js';
 import type { ObservationSamples } from './observations.ts';
 import type { InterferenceEvent } from './types.ts';
 import { haversineKm } from '../geo.ts';
+import { connectedGroups } from './components.ts';
 import { falsePoints, mainSpot, type FalseSpot } from './spoof-false-points.ts';
 import { locateSpoofer, type SpoofTrace, type TruePoint } from './spoof-source.ts';
 
@@ -63,19 +64,13 @@ function near(p: { lat: number; lon: number } | null, q: { lat: number; lon: num
  * outside spoofing, a sparse trail for locating spoofers.
  */
 export function spoofingEvents(episodes: Episode[], healthy: ObservationSamples, res: number): InterferenceEvent[] {
-  const parent = episodes.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
-  for (let i = 0; i < episodes.length; i++) {
-    for (let j = i + 1; j < episodes.length; j++) if (related(episodes[i], episodes[j])) parent[root(j)] = root(i);
-  }
-  const groups = new Map<number, Episode[]>();
-  episodes.forEach((e, i) => {
-    const g = groups.get(root(i));
-    if (g) g.push(e);
-    else groups.set(root(i), [e]);
+  const groups = connectedGroups(episodes, (join) => {
+    for (let i = 0; i < episodes.length; i++) {
+      for (let j = i + 1; j < episodes.length; j++) if (related(episodes[i], episodes[j])) join(i, j);
+    }
   });
   excludeSpoofed(healthy, episodes);
-  const events = [...groups.values()].map((g) => toEvent(g, healthy, res));
+  const events = groups.map((g) => toEvent(g, healthy, res));
   events.sort((a, b) => a.start - b.start || a.aircraft[0].localeCompare(b.aircraft[0]));
   events.forEach((e, i) => (e.id = `spoofing-${i + 1}`));
   return events;

@@ -17,7 +17,7 @@ const PERSIST_FIXES = 5;
 const PERSIST_S = 10;
 
 /** Whether a position is within reach of any receiver. */
-export function withinReach(receivers: readonly ReceiverRange[], lat: number, lon: number): boolean {
+function withinReach(receivers: readonly ReceiverRange[], lat: number, lon: number): boolean {
   return receivers.some((r) => haversineKm(r.lat, r.lon, lat, lon) <= r.range_km * 1.1 + 10);
 }
 

@@ -3,7 +3,7 @@
  * One zod schema, documented field by field; `SCENARIO_DOC` is the same in markdown for the README.
  */
 import { z } from 'zod';
-import { radioHorizonKm } from '../geo.ts';
+import { FT_TO_M, radioHorizonKm } from '../geo.ts';
 
 const lat = z.number().min(-90).max(90).describe('latitude, decimal degrees');
 const lon = z.number().min(-180).max(180).describe('longitude, decimal degrees');
@@ -151,8 +151,12 @@ export function parseScenario(json: unknown, source = 'scenario'): Scenario {
  */
 export function effectiveRadiusKm(src: { radius_km?: number; power_w?: number; ref_alt_ft: number }, alt_ft: number): number {
   const h = Math.max(alt_ft, 0);
-  const R = src.radius_km ?? radiusFromPower(src.power_w ?? 0);
-  return Math.min(R * Math.sqrt(h / src.ref_alt_ft), radioHorizonKm(h * 0.3048, 2));
+  return Math.min(referenceRadiusKm(src) * Math.sqrt(h / src.ref_alt_ft), radioHorizonKm(h * FT_TO_M, 2));
+}
+
+/** R: a jammer's or spoofer's radius at its ref_alt_ft, given or from its power (the schema requires one of them). */
+export function referenceRadiusKm(src: { radius_km?: number; power_w?: number }): number {
+  return src.radius_km ?? radiusFromPower(src.power_w ?? 0);
 }
 
 /**

@@ -14,10 +14,10 @@ import {
   encodeVelocity,
 } from '../modes/encode.ts';
 import { Random } from './random.ts';
-import { destinationPoint, haversineKm, radioHorizonKm } from '../geo.ts';
+import { destinationPoint, FT_TO_M, haversineKm, KT_TO_KMS, radioHorizonKm } from '../geo.ts';
 import { advance, planTraffic, type Aircraft } from './traffic.ts';
 import { nicEncoding } from './nic-encoding.ts';
-import { effectiveRadiusKm, radiusFromPower, type Scenario } from './scenario.ts';
+import { effectiveRadiusKm, referenceRadiusKm, type Scenario } from './scenario.ts';
 
 const TICK_S = 0.5;
 const GEOM_MINUS_BARO_MAX_FT = 3150; // the velocity message's field saturates here (DO-260B 2.2.3.2.6.1.15)
@@ -71,7 +71,7 @@ export function simulate(s: Scenario): SimResult {
     id: x.id,
     lat: x.lat,
     lon: x.lon,
-    radius_km: x.radius_km ?? radiusFromPower(x.power_w ?? 0),
+    radius_km: referenceRadiusKm(x),
     start: start + x.start_s,
     end: start + Math.min(x.end_s, s.duration_s),
     affected: [...affected].sort(),
@@ -157,7 +157,7 @@ function flyOne(
     if (spoofer >= 0) {
       const sp = s.spoofers[spoofer];
       if (sp.pattern === 'circle') {
-        const angle = (ac.icao % 360) + (((ac.gs * 1.852 * t) / 3600 / sp.circle_radius_km) * 180) / Math.PI;
+        const angle = (ac.icao % 360) + (((ac.gs * KT_TO_KMS * t) / sp.circle_radius_km) * 180) / Math.PI;
         destinationPoint(sp.false_position.lat, sp.false_position.lon, angle % 360, sp.circle_radius_km, falsePos);
         lat = falsePos[0];
         lon = falsePos[1];
@@ -235,7 +235,7 @@ function nearestReceiver(s: Scenario, ac: Aircraft): typeof rxOut {
   for (let i = 0; i < s.receivers.length; i++) {
     const rx = s.receivers[i];
     const km = haversineKm(rx.lat, rx.lon, ac.lat, ac.lon);
-    const range = Math.min(rx.range_km, radioHorizonKm(ac.alt * 0.3048, rx.alt_m));
+    const range = Math.min(rx.range_km, radioHorizonKm(ac.alt * FT_TO_M, rx.alt_m));
     if (km <= range && km < best) {
       best = km;
       rxOut.index = i;

@@ -4,9 +4,8 @@
  */
 import type { Random } from './random.ts';
 import type { Scenario, GnssLoss } from './scenario.ts';
-import { bearingDeg, destinationPoint, haversineKm } from '../geo.ts';
+import { bearingDeg, destinationPoint, haversineKm, KT_TO_KMS } from '../geo.ts';
 
-const KT_TO_KMS = 1.852 / 3600;
 const FT_PER_KM_3DEG = 172; // 3° glide path: tan(3°) × 3280.84 ft/km
 const CLIMB_FPM = 2200;
 const GROUND_SPEED_LOW_KT = 160; // speed near the runway; cruise speed is reached by 12 000 ft

@@ -15,7 +15,7 @@ import { cprGlobalAirborne, cprGlobalSurface, cprLocalAirborne, cprLocalSurface 
 import { nicFor, rcFor } from '../modes/nic.ts';
 import { nacpFromTypeCodeV0 } from '../modes/nacp.ts';
 import { silFromTypeCodeV0 } from '../modes/sil.ts';
-import { haversineKm } from '../geo.ts';
+import { haversineKm, KT_TO_KMS } from '../geo.ts';
 import type { Fix, TrackSink } from './fix.ts';
 import { AircraftState } from './aircraft-state.ts';
 
@@ -41,7 +41,7 @@ const PAIR_SECONDS_AIRBORNE = 10;
 const PAIR_SECONDS_SURFACE = 25;
 /** A reference older than this may be more than half a CPR zone (180 NM) away at 1000 kt. */
 const REF_MAX_AGE_SECONDS = 600;
-const MAX_SPEED_KMS = (1000 * 1.852) / 3600;
+const MAX_SPEED_KMS = 1000 * KT_TO_KMS;
 const JUMP_SLACK_KM = 2; // CPR quantisation and clock skew between receivers
 const ALT_MAX_AGE_SECONDS = 30;
 const SWEEP_SECONDS = 60;
@@ -210,11 +210,9 @@ export class Tracker {
       ac.evenSurface = surface;
     }
     ac.onGround = surface;
-    if (!surface && Number.isFinite(rec.altitude)) {
-      if (!rec.alt_gnss) {
-        ac.altBaro = rec.altitude;
-        ac.altBaroT = t;
-      }
+    if (!surface && !rec.alt_gnss && Number.isFinite(rec.altitude)) {
+      ac.altBaro = rec.altitude;
+      ac.altBaroT = t;
     }
     if (!this.resolve(ac, t, odd, surface)) return false;
     const lat = this.out[0];

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { nicEncoding } from '../../src/sim/nic-encoding.ts';
+import { nicFor } from '../../src/modes/nic.ts';
+
+describe('nicEncoding', () => {
+  it('round-trips every NIC 0-11 through the decoder’s DO-260B table (version 2, NIC-C 0)', () => {
+    for (let nic = 0; nic <= 11; nic++) {
+      const e = nicEncoding(nic);
+      expect(nicFor(e.tc, 2, e.nic_a, e.nic_b, 0), `NIC ${nic}`).toBe(nic);
+    }
+  });
+  it('clamps out-of-range NICs to the table', () => {
+    expect(nicEncoding(-3)).toEqual({ tc: 18, nic_a: 0, nic_b: 0 }); // NIC 0: TC18
+    expect(nicEncoding(14)).toEqual({ tc: 9, nic_a: 0, nic_b: 0 }); // NIC 11: TC9
+  });
+});
