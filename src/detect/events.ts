@@ -239,8 +239,12 @@ function degradedSpan(
 
 /** A stable id: FNV-1a (32 bit) of kind, start and first cell, as 8 hex digits. */
 export function eventId(kind: string, start: number, firstCell: string): string {
-  const text = `${kind}|${start}|${firstCell}`;
+  return fnv1a32(`${kind}|${start}|${firstCell}`).toString(16).padStart(8, '0');
+}
+
+/** 32-bit FNV-1a of a string's UTF-16 code units (ASCII here): short, stable ids. */
+export function fnv1a32(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return h >>> 0;
 }

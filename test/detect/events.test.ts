@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { gridDisk, latLngToCell } from 'h3-js';
-import { detectJammingEvents, eventId } from '../../src/detect/events.ts';
+import { detectJammingEvents, eventId, fnv1a32 } from '../../src/detect/events.ts';
 import { ObservationSamples } from '../../src/detect/observations.ts';
 import { shareAndBand } from '../../src/detect/cell-share.ts';
 import type { AircraftBucket, CellBucket } from '../../src/detect/types.ts';
@@ -74,8 +74,11 @@ describe('jamming events', () => {
   });
 
   it('ids are deterministic and depend on kind, start and cell', () => {
-    expect(eventId('jamming', 0, A)).toBe(eventId('jamming', 0, A));
-    expect(eventId('jamming', 0, A)).toMatch(/^[0-9a-f]{8}$/);
+    // FNV-1a 32-bit reference values from the FNV test suite (Noll, "FNV hash", test vectors).
+    expect(fnv1a32('')).toBe(0x811c9dc5);
+    expect(fnv1a32('a')).toBe(0xe40c292c);
+    expect(fnv1a32('foobar')).toBe(0xbf9cf968);
+    expect(eventId('jamming', 0, A)).toBe(fnv1a32(`jamming|0|${A}`).toString(16).padStart(8, '0'));
     expect(new Set([eventId('jamming', 0, A), eventId('spoofing', 0, A), eventId('jamming', 1, A), eventId('jamming', 0, B)]).size).toBe(4);
   });
 });
