@@ -65,6 +65,9 @@ export function analyzeCommand(): Command {
         await writeFile(join(o.out, 'spoofed.json'), JSON.stringify(result.spoofed, null, 1));
       }
       for (const f of run.files) reportErrors(f.path, f.errors, f.error_samples);
+      if (result.untimed > 0) {
+        process.stderr.write(`gnsswatch: ${result.untimed} position(s) or integrity report(s) had no time and were left out: use a timestamped format (Beast, @…; AVR, CSV)\n`);
+      }
       if (o.json) {
         const bands = { low: 0, medium: 0, high: 0 };
         for (const c of result.cells) bands[c.band]++;
@@ -73,6 +76,7 @@ export function analyzeCommand(): Command {
           frames: run.frames,
           crc_ok: run.decode.crc_ok,
           fixes: result.fixes,
+          untimed: result.untimed,
           aircraft: result.aircraft,
           res,
           bucket_seconds: bucketSeconds,

@@ -28,6 +28,9 @@ export interface AnalysisResult {
   spoofed: SpoofedAircraft[];
   fixes: number;
   aircraft: number;
+  /** Fixes and evidence without a time (a timeless input: hex or `*…;` AVR lines): left out, since
+   * they fit no time bucket and make no speed. */
+  untimed: number;
 }
 
 export class Analyzer implements TrackSink {
@@ -35,6 +38,7 @@ export class Analyzer implements TrackSink {
   private readonly spoof: SpoofDetector;
   private readonly seen = new Set<string>();
   private fixes = 0;
+  private untimed = 0;
 
   constructor(opts: AnalyzerOptions = {}) {
     this.grid = new IntegrityGrid({ res: opts.res, bucketSeconds: opts.bucketSeconds, method: opts.method });
@@ -44,12 +48,20 @@ export class Analyzer implements TrackSink {
   fix(f: Fix): void {
     this.fixes++;
     this.seen.add(f.icao);
+    if (!Number.isFinite(f.t)) {
+      this.untimed++;
+      return;
+    }
     this.grid.fix(f);
     this.spoof.fix(f);
   }
 
   evidence(e: Evidence): void {
     this.seen.add(e.icao);
+    if (!Number.isFinite(e.t)) {
+      this.untimed++;
+      return;
+    }
     this.grid.evidence(e);
     this.spoof.evidence(e);
   }
@@ -62,6 +74,6 @@ export class Analyzer implements TrackSink {
     this.grid.samples.exclude(new Map(spoofed.map((s) => [s.icao, s.intervals])), SPOOF_PAD_SECONDS);
     const jamming = detectJammingEvents(cells, { aircraftBuckets, samples: this.grid.samples });
     const events = [...jamming, ...spoofing].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
-    return { cells, aircraftBuckets, events, spoofed, fixes: this.fixes, aircraft: this.seen.size };
+    return { cells, aircraftBuckets, events, spoofed, fixes: this.fixes, aircraft: this.seen.size, untimed: this.untimed };
   }
 }

@@ -110,6 +110,18 @@ describe('gnsswatch simulate + analyze on the shipped Incheon scenario', () => {
     expect(end - to).toBeLessThan(120); // until the first true position after the stretch
   });
 
+  it('leaves out, and says so, positions from a timeless input instead of inventing events from them', async () => {
+    // The same real frames as hex lines: no times at all.
+    const hex = readFileSync('data/real/rs1090/short_flights.csv', 'utf8').trim().split('\n').map((l) => l.split(',')[1]).join('\n');
+    const r = await runCli(['analyze', '-', '--format', 'hex', '--ref', '33.75,-84.39', '--json'], hex);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.untimed).toBeGreaterThan(0);
+    expect(s.cell_buckets).toBe(0);
+    expect(s.events).toEqual([]);
+    expect(r.stderr).toMatch(/had no time and were left out/);
+  });
+
   it('rejects a bad scenario and bad flags with one line', async () => {
     const bad = await runCli(['simulate', 'package.json', '--out', join(dir, 'x.bin')]);
     expect(bad.code).not.toBe(0);

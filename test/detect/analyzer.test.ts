@@ -34,7 +34,7 @@ describe('Analyzer', () => {
   });
 
   it('an empty run gives an empty result', () => {
-    expect(new Analyzer().finish()).toEqual({ cells: [], aircraftBuckets: [], events: [], spoofed: [], fixes: 0, aircraft: 0 });
+    expect(new Analyzer().finish()).toEqual({ cells: [], aircraftBuckets: [], events: [], spoofed: [], fixes: 0, aircraft: 0, untimed: 0 });
   });
 });
 
