@@ -1,15 +1,16 @@
 /**
  * Decoder throughput over the real recording short_flights.csv (486 DF17 frames) repeated:
- * (a) from bytes in memory, (b) from hex text lines as a stream delivers them (the ASCII bytes
- * of a chunk: line split, hexTextToBytes, decodeInto), (b') the same lines as a JS string
- * (hexToBytes), (c) the same hex lines through the npm package mode-s-decoder, for comparison:
+ * (a) from bytes in memory, (b) from hex text lines as a stream delivers them, through the
+ * project's own hex source (sources/hex.ts HexParser: line split, hexTextToBytes) into decodeInto,
+ * (b') the same lines as a JS string (hexToBytes), (c) the same hex lines through the npm package mode-s-decoder, for comparison:
  * each of ours carries `vs_mode_s_decoder`, its rate over that one's.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createDecodeContext, type DecodeContext, decodeInto } from '../src/modes/decode.ts';
-import { hexTextToBytes, hexToBytes } from '../src/modes/hex.ts';
+import { hexToBytes } from '../src/modes/hex.ts';
 import { ModeSRecord } from '../src/modes/record.ts';
+import { HexParser } from '../src/sources/hex.ts';
 
 interface BenchResult {
   name: string;
@@ -20,20 +21,12 @@ interface BenchResult {
 }
 
 const MIN_FRAMES = 1_000_000;
-const NEWLINE = 0x0a;
 const WARMUP_ROUNDS = 20;
 const REPEATS = 5;
 
 function result(name: string, items: number, start: bigint): BenchResult {
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   return { name, items_per_s: Math.round(items / seconds), items, seconds: Number(seconds.toFixed(4)) };
-}
-
-/** Index of the newline ending the line that starts at `pos` (or the chunk's length). */
-function lineEnd(chunk: Uint8Array, pos: number): number {
-  let end = pos;
-  while (end < chunk.length && chunk[end] !== NEWLINE) end++;
-  return end;
 }
 
 /*
@@ -50,24 +43,6 @@ function decodeFrames(frames: Uint8Array[], rec: ModeSRecord, ctx: DecodeContext
     decodeInto(frames[i], frames[i].length, rec, ctx);
     tally.sink += rec.tc;
     tally.items++;
-  }
-}
-
-/** Hex lines as a stream delivers them: the ASCII bytes of a chunk. */
-function decodeHexChunk(chunk: Uint8Array, buf: Uint8Array, rec: ModeSRecord, ctx: DecodeContext, tally: Tally): void {
-  for (let pos = 0; pos < chunk.length; ) {
-    // A long frame's line is the usual case: try its end first (the parse proves no newline
-    // sits inside), and scan for the newline only when that fails.
-    let end = pos + 28;
-    let len = chunk[end] === NEWLINE ? hexTextToBytes(chunk, pos, end, buf) : -1;
-    if (len < 0) {
-      end = lineEnd(chunk, pos);
-      len = hexTextToBytes(chunk, pos, end, buf);
-    }
-    decodeInto(buf, len, rec, ctx);
-    tally.sink += rec.tc;
-    tally.items++;
-    pos = end + 1;
   }
 }
 
@@ -114,9 +89,19 @@ export async function benchDecode(): Promise<BenchResult[]> {
   const ctx = createDecodeContext();
   const buf = new Uint8Array(14);
 
+  // The parser's sink adds to whichever tally the current round passes in.
+  let lineTally: Tally = { sink: 0, items: 0 };
+  const hexParser = new HexParser((bytes, len) => {
+    decodeInto(bytes, len, rec, ctx);
+    lineTally.sink += rec.tc;
+    lineTally.items++;
+  });
   const runs = [
     timed('decode_bytes', rounds, (t) => decodeFrames(frames, rec, ctx, t)),
-    timed('decode_hex_lines', rounds, (t) => decodeHexChunk(chunk, buf, rec, ctx, t)),
+    timed('decode_hex_lines', rounds, (t) => {
+      lineTally = t;
+      hexParser.push(chunk); // one stream chunk of whole lines
+    }),
     timed('decode_hex_string_lines', rounds, (t) => decodeHexString(text, buf, rec, ctx, t)),
   ];
 

@@ -1,6 +1,7 @@
 /**
  * Source parsing throughput: the real dump1090 Beast sample repeated to over a million frames,
- * parsed from memory in 64 KiB chunks (as a file stream delivers them), as Beast and as AVR `<` lines.
+ * parsed from memory in 64 KiB chunks (as a file stream delivers them), as Beast and as AVR `<` lines
+ * (which also times the line splitting shared by all text formats).
  */
 import { readFileSync } from 'node:fs';
 import { AvrParser } from '../src/sources/avr.ts';
@@ -38,7 +39,19 @@ function toAvr(beast: Uint8Array): Uint8Array {
   return Buffer.from(lines.join(''));
 }
 
+const REPEATS = 3;
+
+/** The fastest of REPEATS passes, each with a fresh parser: the first also warms the JIT, the rest average out a shared machine's noise. */
 function run(name: string, data: Uint8Array, make: (sink: FrameSink) => ChunkParser & { frames: number }): BenchResult {
+  let best: BenchResult | null = null;
+  for (let rep = 0; rep < REPEATS; rep++) {
+    const res = pass(name, data, make);
+    if (!best || res.seconds < best.seconds) best = res;
+  }
+  return best!;
+}
+
+function pass(name: string, data: Uint8Array, make: (sink: FrameSink) => ChunkParser & { frames: number }): BenchResult {
   let checksum = 0;
   const sink: FrameSink = (bytes, len) => {
     checksum += bytes[0] + len; // touch the frame so the work is not optimised away

@@ -44,32 +44,31 @@ export class AvrParser extends LineParser {
     this.receiver = opts.receiver ?? '';
   }
 
-  protected line(line: Uint8Array, len: number, lineNo: number): void {
-    if (len === 0) return;
-    let end = len;
-    if (line[end - 1] === SEMI) end--;
-    const prefix = line[0];
-    let from = 1;
+  protected line(buf: Uint8Array, start: number, end: number, lineNo: number): void {
+    if (start === end) return;
+    const to = buf[end - 1] === SEMI ? end - 1 : end;
+    const prefix = buf[start];
+    let from = start + 1;
     let counter = NaN;
     let signal = NaN;
     if (prefix === AT || prefix === PERCENT || prefix === LT) {
       from += COUNTER_DIGITS + (prefix === LT ? SIGNAL_DIGITS : 0);
-      if (end < from) return this.bad(line, len, lineNo);
-      counter = hexNumber(line, 1, 1 + COUNTER_DIGITS);
-      if (prefix === LT) signal = hexNumber(line, 1 + COUNTER_DIGITS, from);
-      if (Number.isNaN(counter) || (prefix === LT && Number.isNaN(signal))) return this.bad(line, len, lineNo);
+      if (to < from) return this.bad(buf, start, end, lineNo);
+      counter = hexNumber(buf, start + 1, start + 1 + COUNTER_DIGITS);
+      if (prefix === LT) signal = hexNumber(buf, start + 1 + COUNTER_DIGITS, from);
+      if (Number.isNaN(counter) || (prefix === LT && Number.isNaN(signal))) return this.bad(buf, start, end, lineNo);
     } else if (prefix !== STAR && prefix !== COLON) {
-      return this.bad(line, len, lineNo);
+      return this.bad(buf, start, end, lineNo);
     }
-    const n = hexTextToBytes(line, from, end, this.message);
+    const n = hexTextToBytes(buf, from, to, this.message);
     if (n === 2) this.modeAC++;
     else if (n === 7 || n === 14) {
       this.frames++;
       this.sink(this.message, n, Number.isNaN(counter) ? arrivalTime(this.opts) : frameTime(counter, this.opts), signal, this.receiver);
-    } else this.bad(line, len, lineNo);
+    } else this.bad(buf, start, end, lineNo);
   }
 
-  private bad(line: Uint8Array, len: number, lineNo: number): void {
-    addError(this.errors, 'bad_line', () => `avr: line ${lineNo} is not an AVR frame: ${preview(line, len)}`);
+  private bad(buf: Uint8Array, start: number, end: number, lineNo: number): void {
+    addError(this.errors, 'bad_line', () => `avr: line ${lineNo} is not an AVR frame: ${preview(buf.subarray(start, end), end - start)}`);
   }
 }

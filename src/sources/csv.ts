@@ -8,7 +8,7 @@
  * hex|raw|rawmsg|msg|message|frame, any order); without one, columns 0 and 1 are used.
  */
 import { addError, type FrameSink } from './frame-sink.ts';
-import { LineParser } from './line-reader.ts';
+import { findByte, LineParser } from './line-reader.ts';
 import { decimalNumber, preview } from './text-scan.ts';
 import { hexTextToBytes } from '../modes/hex.ts';
 
@@ -41,34 +41,33 @@ export class CsvParser extends LineParser {
     this.receiver = opts.receiver ?? '';
   }
 
-  protected line(line: Uint8Array, len: number, lineNo: number): void {
-    if (len === 0) return;
+  protected line(buf: Uint8Array, start: number, end: number, lineNo: number): void {
+    if (start === end) return;
     const first = !this.seenFirst;
     this.seenFirst = true;
-    const t = this.field(line, len, this.timeColumn) ? decimalNumber(line, this.fieldFrom, this.fieldTo) : NaN;
-    const n = this.field(line, len, this.hexColumn) ? hexTextToBytes(line, this.fieldFrom, this.fieldTo, this.message) : -1;
+    const t = this.field(buf, start, end, this.timeColumn) ? decimalNumber(buf, this.fieldFrom, this.fieldTo) : NaN;
+    const n = this.field(buf, start, end, this.hexColumn) ? hexTextToBytes(buf, this.fieldFrom, this.fieldTo, this.message) : -1;
     if (n === 7 || n === 14) {
-      if (Number.isNaN(t)) return this.bad(line, len, lineNo, 'bad_time');
+      if (Number.isNaN(t)) return this.bad(buf, start, end, lineNo, 'bad_time');
       this.frames++;
       this.sink(this.message, n, t, NaN, this.receiver);
-    } else if (first && this.header(line, len)) {
+    } else if (first && this.header(buf, start, end)) {
       return;
-    } else this.bad(line, len, lineNo, 'bad_line');
+    } else this.bad(buf, start, end, lineNo, 'bad_line');
   }
 
-  /** Find column `index`, unquoted; false when the line has fewer columns. */
-  private field(line: Uint8Array, len: number, index: number): boolean {
-    let from = 0;
+  /** Find column `index` of buf[start, end), unquoted; false when the line has fewer columns. */
+  private field(buf: Uint8Array, start: number, end: number, index: number): boolean {
+    let from = start;
     for (let c = 0; c < index; c++) {
-      const comma = line.indexOf(COMMA, from);
-      if (comma < 0 || comma >= len) return false;
-      from = comma + 1;
+      from = findByte(buf, COMMA, from, end);
+      if (from === end) return false;
+      from++;
     }
-    let to = line.indexOf(COMMA, from);
-    if (to < 0 || to > len) to = len;
-    while (from < to && line[from] === 0x20) from++;
-    while (to > from && line[to - 1] === 0x20) to--;
-    if (to - from >= 2 && line[from] === QUOTE && line[to - 1] === QUOTE) {
+    let to = findByte(buf, COMMA, from, end);
+    while (from < to && buf[from] === 0x20) from++;
+    while (to > from && buf[to - 1] === 0x20) to--;
+    if (to - from >= 2 && buf[from] === QUOTE && buf[to - 1] === QUOTE) {
       from++;
       to--;
     }
@@ -78,8 +77,8 @@ export class CsvParser extends LineParser {
   }
 
   /** Read column names from a header line; false when it does not look like one. */
-  private header(line: Uint8Array, len: number): boolean {
-    const names = new TextDecoder().decode(line.subarray(0, len)).split(',').map((s) => s.trim().replace(/^"|"$/g, '').toLowerCase());
+  private header(buf: Uint8Array, start: number, end: number): boolean {
+    const names = new TextDecoder().decode(buf.subarray(start, end)).split(',').map((s) => s.trim().replace(/^"|"$/g, '').toLowerCase());
     const time = names.findIndex((s) => TIME_NAMES.has(s));
     const hex = names.findIndex((s) => HEX_NAMES.has(s));
     if (hex < 0) return false;
@@ -88,8 +87,8 @@ export class CsvParser extends LineParser {
     return true;
   }
 
-  private bad(line: Uint8Array, len: number, lineNo: number, kind: string): void {
+  private bad(buf: Uint8Array, start: number, end: number, lineNo: number, kind: string): void {
     const why = kind === 'bad_time' ? 'has no valid timestamp' : 'is not `timestamp,hex`';
-    addError(this.errors, kind, () => `csv: line ${lineNo} ${why}: ${preview(line, len, 60)}`);
+    addError(this.errors, kind, () => `csv: line ${lineNo} ${why}: ${preview(buf.subarray(start, end), end - start, 60)}`);
   }
 }

@@ -24,7 +24,7 @@ export function isTar(head: Uint8Array): boolean {
 }
 
 /** Decompress as much of a gzip head as is there (a truncated stream is fine). */
-export function gunzipHead(head: Uint8Array): Uint8Array {
+function gunzipHead(head: Uint8Array): Uint8Array {
   try {
     return gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH });
   } catch {

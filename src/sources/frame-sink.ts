@@ -25,7 +25,7 @@ export interface ChunkParser {
   readonly errors: SourceErrors;
 }
 
-export const MAX_ERROR_SAMPLES = 20;
+const MAX_ERROR_SAMPLES = 20;
 
 export function newSourceErrors(): SourceErrors {
   return { count: 0, byKind: {}, samples: [] };

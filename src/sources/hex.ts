@@ -30,16 +30,16 @@ export class HexParser extends LineParser {
     this.receiver = opts.receiver ?? '';
   }
 
-  protected line(line: Uint8Array, len: number, lineNo: number): void {
-    if (len === 0) return;
-    const from = line[0] === STAR ? 1 : 0;
-    const to = line[len - 1] === SEMI ? len - 1 : len;
-    const n = hexTextToBytes(line, from, to, this.message);
+  protected line(buf: Uint8Array, start: number, end: number, lineNo: number): void {
+    if (start === end) return;
+    const from = buf[start] === STAR ? start + 1 : start;
+    const to = buf[end - 1] === SEMI ? end - 1 : end;
+    const n = hexTextToBytes(buf, from, to, this.message);
     if (n === 7 || n === 14) {
       this.frames++;
       this.sink(this.message, n, arrivalTime(this.opts), NaN, this.receiver);
     } else {
-      addError(this.errors, 'bad_line', () => `hex: line ${lineNo} is not a 14 or 28 digit hex frame: ${preview(line, len)}`);
+      addError(this.errors, 'bad_line', () => `hex: line ${lineNo} is not a 14 or 28 digit hex frame: ${preview(buf.subarray(start, end), end - start)}`);
     }
   }
 }

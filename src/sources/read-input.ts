@@ -96,14 +96,17 @@ async function readStream(name: string, raw: Chunks, sinks: { frame: FrameSink; 
     return;
   }
   const parser = chunkParser(format, sinks, opts);
-  for await (const chunk of rest) {
-    parser.push(chunk);
+  // Counted after every chunk, not only at the end: the progress line reads them.
+  const tally = (): void => {
     if (parser instanceof JsonStreamParser) stats.fixes = parser.fixes;
     else stats.frames = parser.frames;
+  };
+  for await (const chunk of rest) {
+    parser.push(chunk);
+    tally();
   }
   parser.end();
-  if (parser instanceof JsonStreamParser) stats.fixes = parser.fixes;
-  else stats.frames = parser.frames;
+  tally();
   mergeErrors(stats.errors, parser.errors);
 }
 

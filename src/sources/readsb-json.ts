@@ -49,7 +49,8 @@ export function sourceOfType(type: string | undefined): SourceName {
   return 'adsb';
 }
 
-function num(v: unknown): number | undefined {
+/** A finite JSON number, else undefined (readsb writes null or omits what it does not know). Shared with trace.ts. */
+export function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
@@ -121,8 +122,8 @@ export class JsonStreamParser extends LineParser {
     super('json', MAX_LINE);
   }
 
-  protected line(line: Uint8Array, len: number, lineNo: number): void {
-    let text = this.decoder.decode(line.subarray(0, len));
+  protected line(buf: Uint8Array, start: number, end: number, lineNo: number): void {
+    let text = this.decoder.decode(buf.subarray(start, end));
     if (text.endsWith(',')) text = text.slice(0, -1);
     if (text === '' || text === '[' || text === ']') return;
     let obj: unknown;

@@ -13,7 +13,7 @@ export interface ClockOptions {
   now?: () => number;
 }
 
-export const TICKS_PER_SECOND = 12e6;
+const TICKS_PER_SECOND = 12e6;
 
 /**
  * A recorded file without `start` keeps the receiver's own clock (counter seconds): not unix

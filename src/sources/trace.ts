@@ -14,6 +14,7 @@
  */
 import type { Fix } from '../track/fix.ts';
 import type { FixSink } from './frame-sink.ts';
+import { num } from './readsb-json.ts';
 
 export interface TraceFile {
   icao?: string;
@@ -31,10 +32,6 @@ interface TraceDetail {
 }
 
 const FLAG_ALT_GEOM = 8;
-
-function num(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
 
 /** True when the object has the shape of a trace file. */
 export function isTraceFile(doc: unknown): doc is TraceFile {

@@ -47,12 +47,12 @@ describe('BeastParser on the real dump1090 sample', () => {
 
   it('keeps the receiver clock (counter seconds) without a start, and the arrival time with now()', () => {
     const ref = referenceBeast(file);
-    parseAll([file]).frames.forEach((f, i) => expect(f.t).toBeCloseTo(ref[i].counter / 12e6, 6));
-    expect(parseAll([file], { now: () => 42 }).frames.every((f) => f.t === 42)).toBe(true);
+    expect(parseAll([file]).frames.map((f) => f.t)).toEqual(ref.map((r) => expect.closeTo(r.counter / 12e6, 6)));
+    expect(parseAll([file], { now: () => 42 }).frames.map((f) => f.t)).toEqual(ref.map(() => 42));
   });
 
   it('gives the same frames when split into two chunks at every byte offset', () => {
-    const whole = parseAll([file]).frames.map((f) => f.hex).join();
+    const whole = referenceBeast(file).map((r) => r.hex).join();
     for (let cut = 1; cut < file.length; cut++) {
       const { frames, p } = parseAll([file.subarray(0, cut), file.subarray(cut)]);
       if (frames.map((f) => f.hex).join() !== whole || p.errors.count !== 0) throw new Error(`differs when cut at ${cut}`);
