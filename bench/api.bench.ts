@@ -8,28 +8,18 @@
  * machine's 1-minute load average when the run ends: these machines are shared.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cellToChildren, getRes0Cells } from 'h3-js';
 import type { AircraftBucket } from '../src/detect/types.ts';
 import { buildServer } from '../src/server/app.ts';
 import { openDuckDbStore } from '../src/store/duckdb.ts';
+import { benchResult, type BenchResult } from './result.ts';
 
 const CELLS = 50_000;
 const RUNS = 5;
 const T0 = 1727784000; // 2024-10-01T12:00:00Z
 
-interface Result {
-  name: string;
-  items_per_s: number;
-  items: number;
-  seconds: number;
-  load1?: number;
-}
-
-function result(name: string, items: number, seconds: number): Result {
-  return { name, items_per_s: Math.round(items / seconds), items, seconds: Number(seconds.toFixed(4)), load1: Number(loadavg()[0].toFixed(2)) };
-}
 
 const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1];
 
@@ -47,7 +37,7 @@ function testCells(): string[] {
   return out;
 }
 
-export async function benchApi(): Promise<Result[]> {
+export async function benchApi(): Promise<BenchResult[]> {
   const dir = await mkdtemp(join(tmpdir(), 'gw-bench-api-'));
   const store = await openDuckDbStore(join(dir, 'bench.duckdb'));
   const app = buildServer(store);
@@ -58,10 +48,10 @@ export async function benchApi(): Promise<Result[]> {
         rows.push({ bucket_start: T0 + (i % 60) * 60, bucket_seconds: 60, res: 7, method: 'nacp', cell, icao: (i * 2 + Number(degraded)).toString(16).padStart(6, '0'), degraded, reason: degraded ? 'nacp<=2' : '', estimated: false });
       }
     });
-    const results: Result[] = [];
+    const results: BenchResult[] = [];
     const w = performance.now();
     await store.upsertAircraftBuckets(rows);
-    results.push(result('api_write_100k_rows', rows.length, (performance.now() - w) / 1000));
+    results.push(benchResult('api_write_100k_rows', rows.length, (performance.now() - w) / 1000));
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     // Node loads its fetch implementation on first use (tens of ms): a browser would not pay that,
     // so the client is warmed on another route before the first /api/cells is timed.
@@ -81,10 +71,10 @@ export async function benchApi(): Promise<Result[]> {
         const seconds = (performance.now() - t) / 1000;
         cells = body.cells.length;
         etag = resp.headers.get('etag') ?? '';
-        if (i === 0) results.push(result(`${name}_first`, cells, seconds));
+        if (i === 0) results.push(benchResult(`${name}_first`, cells, seconds));
         else times.push(seconds);
       }
-      results.push(result(name, cells, median(times)));
+      results.push(benchResult(name, cells, median(times)));
       const revalidations: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const t = performance.now();
@@ -93,7 +83,7 @@ export async function benchApi(): Promise<Result[]> {
         if (resp.status !== 304) throw new Error(`revalidating ${url} answered ${resp.status}, not 304`);
         revalidations.push((performance.now() - t) / 1000);
       }
-      results.push(result(`${name}_304`, cells, median(revalidations)));
+      results.push(benchResult(`${name}_304`, cells, median(revalidations)));
     }
     return results;
   } finally {

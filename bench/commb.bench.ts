@@ -5,6 +5,7 @@
  */
 import { ModeSRecord } from '../src/modes/record.ts';
 import { decodeCommB, type CommBHint } from '../src/modes/commb/index.ts';
+import { benchResult, secondsOf, type BenchResult } from './result.ts';
 
 const VECTORS = [
   'A800178D10010080F50000D5893C', // 1,0
@@ -21,21 +22,21 @@ const VECTORS = [
 
 const HINT: CommBHint = { altitude: 14000, groundspeed: 320, track: 250, true_airspeed: NaN, vertical_rate: NaN, callsign: '' };
 
-function run(name: string, hint: CommBHint | null, items: number): { name: string; items_per_s: number; items: number; seconds: number } {
+function run(name: string, hint: CommBHint | null, items: number): BenchResult {
   const frames = VECTORS.map((h) => Uint8Array.from(h.match(/../g)!.map((x) => parseInt(x, 16))));
   const rec = new ModeSRecord();
   let found = 0;
-  const t0 = process.hrtime.bigint();
-  for (let i = 0; i < items; i++) {
-    decodeCommB(frames[i % frames.length], rec, hint);
-    if (rec.bds !== 0) found++;
-  }
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const seconds = secondsOf(() => {
+    for (let i = 0; i < items; i++) {
+      decodeCommB(frames[i % frames.length], rec, hint);
+      if (rec.bds !== 0) found++;
+    }
+  });
   if (found === 0) throw new Error('commb bench: no register inferred, the decoder is broken');
-  return { name, items_per_s: Math.round(items / seconds), items, seconds };
+  return benchResult(name, items, seconds);
 }
 
-export async function benchCommB(): Promise<Array<{ name: string; items_per_s: number; items: number; seconds: number }>> {
+export async function benchCommB(): Promise<BenchResult[]> {
   run('commb_warmup', HINT, 100_000);
   return [run('commb_infer', null, 1_000_000), run('commb_infer_hint', HINT, 1_000_000)];
 }

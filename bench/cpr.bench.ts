@@ -3,6 +3,7 @@
  * over pairs encoded beforehand at pseudo-random positions worldwide. The timed loops allocate nothing.
  */
 import { cprEncodeAirborne, cprGlobalAirborne, cprLocalAirborne } from '../src/modes/cpr.ts';
+import { benchResult, secondsOf, type BenchResult } from './result.ts';
 
 const PAIRS = 100_000;
 const ROUNDS = 20;
@@ -28,32 +29,31 @@ function encodePairs(): { cpr: Int32Array; ref: Float64Array } {
   return { cpr, ref };
 }
 
-export async function benchCpr(): Promise<Array<{ name: string; items_per_s: number; items: number; seconds: number }>> {
+export async function benchCpr(): Promise<BenchResult[]> {
   const { cpr, ref } = encodePairs();
   const out = new Float64Array(2);
   let sink = 0; // results feed a sum so the work is not optimised away
 
-  let t0 = performance.now();
-  for (let r = 0; r < ROUNDS; r++) {
-    for (let i = 0; i < PAIRS; i++) {
-      const k = i * 4;
-      if (cprGlobalAirborne(cpr[k], cpr[k + 1], cpr[k + 2], cpr[k + 3], (i & 1) === 1, out)) sink += out[0];
+  const globalSeconds = secondsOf(() => {
+    for (let r = 0; r < ROUNDS; r++) {
+      for (let i = 0; i < PAIRS; i++) {
+        const k = i * 4;
+        if (cprGlobalAirborne(cpr[k], cpr[k + 1], cpr[k + 2], cpr[k + 3], (i & 1) === 1, out)) sink += out[0];
+      }
     }
-  }
-  const globalSeconds = (performance.now() - t0) / 1000;
-
-  t0 = performance.now();
-  for (let r = 0; r < ROUNDS; r++) {
-    for (let i = 0; i < PAIRS; i++) {
-      if (cprLocalAirborne(cpr[i * 4], cpr[i * 4 + 1], false, ref[i * 2], ref[i * 2 + 1], out)) sink += out[1];
+  });
+  const localSeconds = secondsOf(() => {
+    for (let r = 0; r < ROUNDS; r++) {
+      for (let i = 0; i < PAIRS; i++) {
+        if (cprLocalAirborne(cpr[i * 4], cpr[i * 4 + 1], false, ref[i * 2], ref[i * 2 + 1], out)) sink += out[1];
+      }
     }
-  }
-  const localSeconds = (performance.now() - t0) / 1000;
+  });
 
   if (Number.isNaN(sink)) throw new Error('CPR benchmark produced NaN positions');
   const items = PAIRS * ROUNDS;
   return [
-    { name: 'cpr_global_airborne_pairs', items_per_s: items / globalSeconds, items, seconds: globalSeconds },
-    { name: 'cpr_local_airborne', items_per_s: items / localSeconds, items, seconds: localSeconds },
+    benchResult('cpr_global_airborne_pairs', items, globalSeconds),
+    benchResult('cpr_local_airborne', items, localSeconds),
   ];
 }

@@ -9,13 +9,7 @@ import { IntegrityGrid } from '../src/detect/grid.ts';
 import { Analyzer } from '../src/detect/analyzer.ts';
 import { destinationPoint } from '../src/geo.ts';
 import type { Fix } from '../src/track/fix.ts';
-
-interface BenchResult {
-  name: string;
-  items_per_s: number;
-  items: number;
-  seconds: number;
-}
+import { benchResult, secondsOf, type BenchResult } from './result.ts';
 
 const AIRCRAFT = 2000;
 const FIXES = 1_000_000;
@@ -50,10 +44,7 @@ function syntheticFixes(): Fix[] {
 }
 
 function timed(name: string, items: number, run: () => void): BenchResult {
-  const start = process.hrtime.bigint();
-  run();
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { name, items_per_s: Math.round(items / seconds), items, seconds: Number(seconds.toFixed(4)) };
+  return benchResult(name, items, secondsOf(run));
 }
 
 export async function benchGrid(): Promise<BenchResult[]> {

@@ -7,17 +7,11 @@ import { readFileSync } from 'node:fs';
 import { AvrParser } from '../src/sources/avr.ts';
 import { BeastParser } from '../src/sources/beast.ts';
 import type { ChunkParser, FrameSink } from '../src/sources/frame-sink.ts';
+import { benchResult, secondsOf, type BenchResult } from './result.ts';
 
 const BEAST_FILE = 'data/real/traffic/sample_dump1090.bin';
 const MIN_FRAMES = 1_000_000;
 const CHUNK = 64 * 1024;
-
-export interface BenchResult {
-  name: string;
-  items_per_s: number;
-  items: number;
-  seconds: number;
-}
 
 function repeat(data: Uint8Array, times: number): Uint8Array {
   const out = new Uint8Array(data.length * times);
@@ -57,12 +51,12 @@ function pass(name: string, data: Uint8Array, make: (sink: FrameSink) => ChunkPa
     checksum += bytes[0] + len; // touch the frame so the work is not optimised away
   };
   const parser = make(sink);
-  const t0 = performance.now();
-  for (let i = 0; i < data.length; i += CHUNK) parser.push(data.subarray(i, i + CHUNK));
-  parser.end();
-  const seconds = (performance.now() - t0) / 1000;
+  const seconds = secondsOf(() => {
+    for (let i = 0; i < data.length; i += CHUNK) parser.push(data.subarray(i, i + CHUNK));
+    parser.end();
+  });
   if (checksum === 0 || parser.errors.count > 0) throw new Error(`${name}: bench input did not parse cleanly`);
-  return { name, items_per_s: Math.round(parser.frames / seconds), items: parser.frames, seconds: Number(seconds.toFixed(3)) };
+  return benchResult(name, parser.frames, seconds);
 }
 
 export async function benchSources(): Promise<BenchResult[]> {
