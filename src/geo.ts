@@ -68,3 +68,15 @@ export function angleDiff(a: number, b: number): number {
   const d = Math.abs(a - b) % 360;
   return d > 180 ? 360 - d : d;
 }
+
+/** Plain mean of latitudes and longitudes: fine for points within a few hundred km, off the antimeridian. */
+export function meanPosition(points: readonly { lat: number; lon: number }[]): { lat: number; lon: number } | null {
+  if (points.length === 0) return null;
+  let lat = 0;
+  let lon = 0;
+  for (const p of points) {
+    lat += p.lat;
+    lon += p.lon;
+  }
+  return { lat: lat / points.length, lon: lon / points.length };
+}

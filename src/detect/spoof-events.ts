@@ -10,7 +10,7 @@
 import { latLngToCell } from 'h3-js';
 import type { ObservationSamples } from './observations.ts';
 import type { InterferenceEvent } from './types.ts';
-import { haversineKm } from '../geo.ts';
+import { haversineKm, meanPosition } from '../geo.ts';
 import { connectedGroups } from './components.ts';
 import { falsePoints, mainSpot, type FalseSpot } from './spoof-false-points.ts';
 import { locateSpoofer, type SpoofTrace, type TruePoint } from './spoof-source.ts';
@@ -37,21 +37,16 @@ function truePoints(e: Episode): TruePoint[] {
   return [...e.entries, ...e.exits, ...e.trail];
 }
 
-function centre(points: readonly { lat: number; lon: number }[]): { lat: number; lon: number } | null {
-  if (points.length === 0) return null;
-  return { lat: points.reduce((s, p) => s + p.lat, 0) / points.length, lon: points.reduce((s, p) => s + p.lon, 0) / points.length };
-}
-
 /** Where an episode happened: its true positions' centre, its main false point, the position it opened at. */
 function anchors(e: Episode): { lat: number; lon: number }[] {
-  return [centre(truePoints(e)), mainSpot(e.spots), e.reported].filter((p) => p !== null);
+  return [meanPosition(truePoints(e)), mainSpot(e.spots), e.reported].filter((p) => p !== null);
 }
 
 function related(a: Episode, b: Episode): boolean {
   if (a.start > b.end + SLACK_S || b.start > a.end + SLACK_S) return false;
   const fa = mainSpot(a.spots);
   const fb = mainSpot(b.spots);
-  if (fa && fb) return haversineKm(fa.lat, fa.lon, fb.lat, fb.lon) <= SAME_FALSE_KM || near(centre(truePoints(a)), centre(truePoints(b)));
+  if (fa && fb) return haversineKm(fa.lat, fa.lon, fb.lat, fb.lon) <= SAME_FALSE_KM || near(meanPosition(truePoints(a)), meanPosition(truePoints(b)));
   return anchors(a).some((p) => anchors(b).some((q) => near(p, q)));
 }
 

@@ -13,7 +13,7 @@
 import { latLngToCell } from 'h3-js';
 import { localiseJammers } from './localise.ts';
 import { ObservationSamples, OBS_DEGRADED, OBS_EXCLUDED, OBS_LOSS, OBS_REGAIN } from './observations.ts';
-import { haversineKm } from '../geo.ts';
+import { haversineKm, meanPosition } from '../geo.ts';
 import type { SourceEstimate } from './types.ts';
 
 /** A true position with its barometric altitude (NaN when unknown). */
@@ -71,9 +71,9 @@ export function locateSpoofer(traces: readonly SpoofTrace[], healthy: Observatio
 
 /** Centre of the edge points, uncertain by their RMS spread around it. */
 function edgeCentre(points: readonly TruePoint[]): SourceEstimate | null {
-  if (points.length === 0) return null;
-  const lat = points.reduce((s, p) => s + p.lat, 0) / points.length;
-  const lon = points.reduce((s, p) => s + p.lon, 0) / points.length;
+  const mean = meanPosition(points);
+  if (!mean) return null;
+  const { lat, lon } = mean;
   const rms = Math.sqrt(points.reduce((s, p) => s + haversineKm(p.lat, p.lon, lat, lon) ** 2, 0) / points.length);
   return { lat, lon, uncertainty_km: Math.max(MIN_FALLBACK_UNCERTAINTY_KM, rms) };
 }
