@@ -56,14 +56,27 @@ function parityField(bytes: Uint8Array, len: number): number {
  * every use, which cost more than the lookups themselves.
  */
 export function crcResidual(b: Uint8Array, len: number): number {
-  const t = BY_DISTANCE;
-  if (len === 14) {
-    return (
-      t[2560 + b[0]] ^ t[2304 + b[1]] ^ t[2048 + b[2]] ^ t[1792 + b[3]] ^ t[1536 + b[4]] ^ t[1280 + b[5]] ^
-      t[1024 + b[6]] ^ t[768 + b[7]] ^ t[512 + b[8]] ^ t[256 + b[9]] ^ t[b[10]] ^
-      ((b[11] << 16) | (b[12] << 8) | b[13])
-    );
-  }
-  if (len === 7) return t[768 + b[0]] ^ t[512 + b[1]] ^ t[256 + b[2]] ^ t[b[3]] ^ ((b[4] << 16) | (b[5] << 8) | b[6]);
+  if (len === 14) return crcResidual14(b);
+  if (len === 7) return crcResidual7(b);
   return (crc24Serial(b, len - 3) ^ parityField(b, len)) >>> 0;
+}
+
+/**
+ * crcResidual of a 112-bit frame. Callers that know the length call this one directly: V8
+ * inlines by bytecode size within a budget per optimised function (920 bytes), and with the
+ * other lengths' code in it the CRC no longer fitted in the decoder's budget and stayed a call.
+ */
+export function crcResidual14(b: Uint8Array): number {
+  const t = BY_DISTANCE;
+  return (
+    t[2560 + b[0]] ^ t[2304 + b[1]] ^ t[2048 + b[2]] ^ t[1792 + b[3]] ^ t[1536 + b[4]] ^ t[1280 + b[5]] ^
+    t[1024 + b[6]] ^ t[768 + b[7]] ^ t[512 + b[8]] ^ t[256 + b[9]] ^ t[b[10]] ^
+    ((b[11] << 16) | (b[12] << 8) | b[13])
+  );
+}
+
+/** crcResidual of a 56-bit frame. */
+export function crcResidual7(b: Uint8Array): number {
+  const t = BY_DISTANCE;
+  return t[768 + b[0]] ^ t[512 + b[1]] ^ t[256 + b[2]] ^ t[b[3]] ^ ((b[4] << 16) | (b[5] << 8) | b[6]);
 }

@@ -25,7 +25,7 @@ import { AddressBook } from './address-book.ts';
 import { decodeAC13 } from './altitude.ts';
 import { bits } from './bits.ts';
 import { flipBit, syndromeBit } from './correct.ts';
-import { crcResidual } from './crc.ts';
+import { crcResidual, crcResidual14, crcResidual7 } from './crc.ts';
 import {
   GROUP_AIRCRAFT_STATUS,
   GROUP_IDENTIFICATION,
@@ -183,7 +183,7 @@ function tryCorrect(f: Uint8Array, len: number, residual: number, requireKnown: 
 
 /** DF11 all-call reply. */
 function decodeAllCall(f: Uint8Array, rec: ModeSRecord, ctx: DecodeContext, t: number): void {
-  const residual = crcResidual(f, 7);
+  const residual = crcResidual7(f);
   let ok = residual <= MAX_IID;
   if (!ok && ctx.fix) ok = tryCorrect(f, 7, residual, true, rec, ctx);
   rec.ca = f[0] & 7;
@@ -195,7 +195,7 @@ function decodeAllCall(f: Uint8Array, rec: ModeSRecord, ctx: DecodeContext, t: n
 
 /** DF17/18 extended squitter: header, parity, then the ME field by type code. */
 function decodeExtendedSquitter(f: Uint8Array, rec: ModeSRecord, ctx: DecodeContext, t: number): void {
-  const residual = crcResidual(f, 14);
+  const residual = crcResidual14(f);
   let ok = residual === 0;
   if (!ok && ctx.fix) ok = tryCorrect(f, 14, residual, false, rec, ctx);
   rec.icao = address(f);
@@ -258,7 +258,9 @@ GROUP_OF_TC[31] = GROUP_OPERATIONAL_STATUS;
 /**
  * ADS-B ME field by type code (DO-260B 2.2.3.2, Table 2-8). The ME field is read once as two
  * integers, hi = ME bits 1-32 and lo = ME bits 33-56, and the decoders take their fields with
- * constant shifts: small code that the optimiser inlines whole.
+ * constant shifts: small code that the optimiser inlines whole. Positions and velocities, most
+ * of the traffic, are dispatched here; the rest in decodeOtherMessage, so that this stays small
+ * enough for V8 to inline it and still have inlining budget for the CRC and the address book.
  */
 function decodeMessage(f: Uint8Array, rec: ModeSRecord): void {
   const hi = (f[4] << 24) | (f[5] << 16) | (f[6] << 8) | f[7];
@@ -268,7 +270,11 @@ function decodeMessage(f: Uint8Array, rec: ModeSRecord): void {
   rec.dirty |= GROUP_OF_TC[tc];
   if (tc >= 9 && tc <= 18) decodeAirbornePosition(hi, lo, rec);
   else if (tc === 19) decodeVelocity(hi, lo, rec);
-  else if (tc >= 1 && tc <= 4) decodeIdentification(hi, lo, rec);
+  else decodeOtherMessage(tc, hi, lo, rec);
+}
+
+function decodeOtherMessage(tc: number, hi: number, lo: number, rec: ModeSRecord): void {
+  if (tc >= 1 && tc <= 4) decodeIdentification(hi, lo, rec);
   else if (tc >= 5 && tc <= 8) decodeSurfacePosition(hi, lo, rec);
   else if (tc === 0 || (tc >= 20 && tc <= 22)) decodeAirbornePosition(hi, lo, rec);
   else if (tc === 28) decodeAircraftStatus(hi, lo, rec);

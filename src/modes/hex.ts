@@ -42,40 +42,70 @@ export function hexToBytes(text: string, start: number, end: number, out: Uint8A
 
 /**
  * As hexToBytes, over the ASCII bytes text[start, end) of a stream chunk. Frame-length lines
- * (14 or 28 digits) take an unrolled path: a loop cost twice as much per digit.
+ * (14 or 28 digits) take unrolled paths written out in this one function: a loop cost twice as
+ * much per digit, and V8 did not reliably inline a per-7-byte helper, so the rate swung between runs.
  */
 export function hexTextToBytes(text: Uint8Array, start: number, end: number, out: Uint8Array): number {
   const n = end - start;
   if (n < 0 || n & 1 || n >> 1 > out.length || end > text.length) return -1;
-  const pair = PAIR; // a local: V8 rechecks a module-level binding at every use
-  if (n === 28) return (sevenBytes(pair, text, start, out, 0) | sevenBytes(pair, text, start + 14, out, 7)) < 0 ? -1 : 14;
-  if (n === 14) return sevenBytes(pair, text, start, out, 0) < 0 ? -1 : 7;
+  const p = PAIR; // a local: V8 rechecks a module-level binding at every use
+  const t = text;
+  const i = start;
+  if (n === 28) {
+    const a = p[(t[i] << 8) | t[i + 1]];
+    const b = p[(t[i + 2] << 8) | t[i + 3]];
+    const c = p[(t[i + 4] << 8) | t[i + 5]];
+    const d = p[(t[i + 6] << 8) | t[i + 7]];
+    const e = p[(t[i + 8] << 8) | t[i + 9]];
+    const f = p[(t[i + 10] << 8) | t[i + 11]];
+    const g = p[(t[i + 12] << 8) | t[i + 13]];
+    const h = p[(t[i + 14] << 8) | t[i + 15]];
+    const j = p[(t[i + 16] << 8) | t[i + 17]];
+    const k = p[(t[i + 18] << 8) | t[i + 19]];
+    const l = p[(t[i + 20] << 8) | t[i + 21]];
+    const m = p[(t[i + 22] << 8) | t[i + 23]];
+    const q = p[(t[i + 24] << 8) | t[i + 25]];
+    const r = p[(t[i + 26] << 8) | t[i + 27]];
+    out[0] = a;
+    out[1] = b;
+    out[2] = c;
+    out[3] = d;
+    out[4] = e;
+    out[5] = f;
+    out[6] = g;
+    out[7] = h;
+    out[8] = j;
+    out[9] = k;
+    out[10] = l;
+    out[11] = m;
+    out[12] = q;
+    out[13] = r;
+    return (a | b | c | d | e | f | g | h | j | k | l | m | q | r) < 0 ? -1 : 14;
+  }
+  if (n === 14) {
+    const a = p[(t[i] << 8) | t[i + 1]];
+    const b = p[(t[i + 2] << 8) | t[i + 3]];
+    const c = p[(t[i + 4] << 8) | t[i + 5]];
+    const d = p[(t[i + 6] << 8) | t[i + 7]];
+    const e = p[(t[i + 8] << 8) | t[i + 9]];
+    const f = p[(t[i + 10] << 8) | t[i + 11]];
+    const g = p[(t[i + 12] << 8) | t[i + 13]];
+    out[0] = a;
+    out[1] = b;
+    out[2] = c;
+    out[3] = d;
+    out[4] = e;
+    out[5] = f;
+    out[6] = g;
+    return (a | b | c | d | e | f | g) < 0 ? -1 : 7;
+  }
   let bad = 0;
-  for (let i = start, j = 0; i < end; i += 2, j++) {
-    const v = pair[(text[i] << 8) | text[i + 1]];
+  for (let o = 0; o < n >> 1; o++) {
+    const v = p[(t[i + 2 * o] << 8) | t[i + 2 * o + 1]];
     bad |= v;
-    out[j] = v;
+    out[o] = v;
   }
   return bad < 0 ? -1 : n >> 1;
-}
-
-/** 14 hex digits at text[i] to out[j, j + 7); negative when any is not a hex digit. */
-function sevenBytes(pair: Int16Array, t: Uint8Array, i: number, out: Uint8Array, j: number): number {
-  const a = pair[(t[i] << 8) | t[i + 1]];
-  const b = pair[(t[i + 2] << 8) | t[i + 3]];
-  const c = pair[(t[i + 4] << 8) | t[i + 5]];
-  const d = pair[(t[i + 6] << 8) | t[i + 7]];
-  const e = pair[(t[i + 8] << 8) | t[i + 9]];
-  const f = pair[(t[i + 10] << 8) | t[i + 11]];
-  const g = pair[(t[i + 12] << 8) | t[i + 13]];
-  out[j] = a;
-  out[j + 1] = b;
-  out[j + 2] = c;
-  out[j + 3] = d;
-  out[j + 4] = e;
-  out[j + 5] = f;
-  out[j + 6] = g;
-  return a | b | c | d | e | f | g;
 }
 
 const HEX_DIGITS = '0123456789abcdef';

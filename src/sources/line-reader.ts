@@ -117,10 +117,14 @@ function findLF(buf: Uint8Array, words: Uint32Array, skew: number, from: number,
     from++;
   }
   const last = (to + skew) >> 2;
+  // Where the byte scan resumes after the words: computed before the word loop, not after it,
+  // because after it runs once per chunk, too rarely for type feedback, and deoptimised the scan.
+  const tail = (last << 2) - skew;
+  const rest = from > tail ? from : tail;
   for (let w = (from + skew) >> 2; w < last; w++) {
     // Nonzero iff some byte of the word is LF (x has a zero byte): Mycroft's test, endian-neutral as used here.
     const x = words[w] ^ 0x0a0a0a0a;
     if (((x - 0x01010101) & ~x & 0x80808080) !== 0) return findByte(buf, LF, (w << 2) - skew, to);
   }
-  return findByte(buf, LF, Math.max(from, (last << 2) - skew), to);
+  return findByte(buf, LF, rest, to);
 }
