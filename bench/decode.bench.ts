@@ -18,23 +18,11 @@ import { createDecodeContext, type DecodeContext, decodeInto } from '../src/mode
 import { hexToBytes } from '../src/modes/hex.ts';
 import { ModeSRecord } from '../src/modes/record.ts';
 import { HexParser } from '../src/sources/hex.ts';
-
-interface BenchResult {
-  name: string;
-  items_per_s: number;
-  items: number;
-  seconds: number;
-  vs_mode_s_decoder?: number;
-}
+import { benchResult, secondsOf, type BenchResult } from './result.ts';
 
 const MIN_FRAMES = 1_000_000;
 const WARMUP_ROUNDS = 20;
 const REPEATS = 5;
-
-function result(name: string, items: number, start: bigint): BenchResult {
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { name, items_per_s: Math.round(items / seconds), items, seconds: Number(seconds.toFixed(4)) };
-}
 
 /*
  * One call per stream chunk, as a reader's data handler is: each returns a checksum of the
@@ -75,9 +63,10 @@ function timed(name: string, rounds: number, run: (tally: Tally) => void): Bench
   let best: (BenchResult & Tally) | null = null;
   for (let rep = 0; rep < REPEATS; rep++) {
     tally.items = 0;
-    const start = process.hrtime.bigint();
-    for (let r = 0; r < rounds; r++) run(tally);
-    const res = { ...result(name, tally.items, start), ...tally };
+    const seconds = secondsOf(() => {
+      for (let r = 0; r < rounds; r++) run(tally);
+    });
+    const res = { ...benchResult(name, tally.items, seconds), ...tally };
     if (!best || res.seconds < best.seconds) best = res;
   }
   return best!;
@@ -142,7 +131,7 @@ function runInChild(name: Case): BenchResult & Tally {
 export async function benchDecode(): Promise<BenchResult[]> {
   const all = CASES.map(runInChild);
   if (all.some((r) => r.sink === 0)) throw new Error('benchmark sink is zero: nothing was decoded');
-  const strip = ({ sink: _s, items_per_s, items, seconds, name }: BenchResult & Tally): BenchResult => ({ name, items_per_s, items, seconds });
+  const strip = ({ sink: _s, ...r }: BenchResult & Tally): BenchResult => r;
   const ours = all.slice(0, -1).map(strip);
   const npm = strip(all[all.length - 1]);
   for (const b of ours) b.vs_mode_s_decoder = Number((b.items_per_s / npm.items_per_s).toFixed(1));
