@@ -17,7 +17,7 @@
 import { parseScenario, type ScenarioInput } from '../src/sim/scenario.ts';
 import { simulate, type Truth } from '../src/sim/simulate.ts';
 import { Random } from '../src/sim/random.ts';
-import { analyzeFrames } from '../src/cli/pipeline.ts';
+import { analyzeFrames } from '../src/ingest/pipeline.ts';
 import { haversineKm } from '../src/geo.ts';
 import type { AnalysisResult } from '../src/detect/analyzer.ts';
 

@@ -8,7 +8,7 @@
 import { IntegrityGrid } from '../src/detect/grid.ts';
 import { Analyzer } from '../src/detect/analyzer.ts';
 import { destinationPoint } from '../src/geo.ts';
-import type { Fix } from '../src/track/fix.ts';
+import type { Fix } from '../src/contracts.ts';
 import { benchResult, secondsOf, type BenchResult } from './result.ts';
 
 const AIRCRAFT = 2000;

@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { Analyzer } from '../detect/analyzer.ts';
 import { cellBucketsToGeoJson } from '../detect/geojson.ts';
 import type { CellBucket, Method } from '../detect/types.ts';
-import { runInputs } from './pipeline.ts';
+import { runInputs } from '../ingest/pipeline.ts';
 import { UsageError, parseDuration, parseIntIn, parseTime } from './errors.ts';
 import { FORMAT_CHOICES, REF_FLAG, parseRefs, reportErrors } from './input-flags.ts';
 

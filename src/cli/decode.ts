@@ -1,7 +1,7 @@
 /** `gnsswatch decode`: one JSON object per frame (DESIGN.md contract), NDJSON on stdout. */
 import { Command, Option } from 'commander';
 import { recordToJson } from '../modes/json.ts';
-import { FramePipeline } from './pipeline.ts';
+import { FramePipeline } from '../ingest/pipeline.ts';
 import { readInput } from '../sources/read-input.ts';
 import { LineWriter } from './output.ts';
 import { parseLatLon, parseTime } from './errors.ts';

@@ -13,7 +13,8 @@ import { simulate } from '../sim/simulate.ts';
 import { writeBeast } from '../sim/write.ts';
 import type { Store } from '../store/store.ts';
 import { parseIntIn } from './errors.ts';
-import { ingestFiles, openStoreForCli } from './ingest.ts';
+import { ingestFiles } from '../ingest/files.ts';
+import { openStoreForCli } from './db-flag.ts';
 import { serveUntilExit } from './serve.ts';
 import { loadScenario } from './simulate.ts';
 

@@ -7,7 +7,7 @@ import { Command, Option } from 'commander';
 import type { Method } from '../detect/types.ts';
 import { BUCKETS, EXPORT_FORMATS, EXPORT_TABLES, QueryTooLargeError, type ExportFormat, type ExportTable } from '../store/store.ts';
 import { UsageError, parseDuration, parseIntIn, parseTime } from './errors.ts';
-import { openStoreForCli } from './ingest.ts';
+import { openStoreForCli } from './db-flag.ts';
 
 interface ExportFlags {
   db: string;

@@ -1,5 +1,5 @@
 import { FORMATS } from '../sources/read-input.ts';
-import { parseIntIn, parseLatLon } from './errors.ts';
+import { UsageError, parseIntIn, parseLatLon } from './errors.ts';
 
 /** Flags and reporting shared by the commands that read inputs. */
 
@@ -46,4 +46,12 @@ export function parseRefs(values: readonly string[]): Receivers {
   const refs = values.map((v) => parseLatLon(v, '--ref'));
   if (refs.length === 0) return {};
   return { ref: refs.length === 1 ? refs[0] : undefined, receivers: refs.map((r) => ({ ...r, range_km: RECEIVER_RANGE_KM })) };
+}
+
+/** Parse `HOST:PORT`. */
+export function parseHostPort(text: string, flag: string): { host: string; port: number } {
+  const m = /^(.+):(\d+)$/.exec(text.trim());
+  const port = m ? Number(m[2]) : NaN;
+  if (!m || port < 1 || port > 65535) throw new UsageError(`${flag} '${text}' is not HOST:PORT, e.g. ${flag} 127.0.0.1:30005`);
+  return { host: m[1].replace(/^\[(.*)\]$/, '$1'), port };
 }

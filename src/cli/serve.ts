@@ -10,8 +10,10 @@ import { LiveHub } from '../server/live.ts';
 import type { Store } from '../store/store.ts';
 import { buildWeb } from '../../web/build.ts';
 import { UsageError, parseIntIn } from './errors.ts';
-import { openStoreForCli, parseHostPort, runLiveIngest, signalOnExit } from './ingest.ts';
-import { LATE_FLAG, REF_FLAG, parseLate, parseRefs, type Receivers } from './input-flags.ts';
+import { runLiveIngest } from '../ingest/live.ts';
+import { openStoreForCli } from './db-flag.ts';
+import { LATE_FLAG, REF_FLAG, parseHostPort, parseLate, parseRefs, type Receivers } from './input-flags.ts';
+import { signalOnExit } from './signals.ts';
 
 export interface StartOptions {
   host: string;

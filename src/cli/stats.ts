@@ -1,6 +1,6 @@
 /** `gnsswatch stats`: what a recording holds — frames per DF and type code, CRC, aircraft, time span. */
 import { Command, Option } from 'commander';
-import { FramePipeline } from './pipeline.ts';
+import { FramePipeline } from '../ingest/pipeline.ts';
 import { readInput } from '../sources/read-input.ts';
 import { parseTime } from './errors.ts';
 import { FORMAT_CHOICES, reportErrors } from './input-flags.ts';

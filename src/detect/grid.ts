@@ -10,7 +10,7 @@
  * in a neighbouring cell for the last 5 % of an edge's length.
  */
 import { latLngToCell, getHexagonEdgeLengthAvg, UNITS } from 'h3-js';
-import type { Fix, Evidence, TrackSink } from '../track/fix.ts';
+import type { Fix, Evidence, TrackSink } from '../contracts.ts';
 import type { AircraftBucket, Method } from './types.ts';
 import {
   newIntegrityState,

@@ -5,7 +5,7 @@
  * from it by more than 1000 ft on 3 samples in a row spanning at least 5 s. A spoofer's false
  * height shows up as such a step.
  */
-import type { Fix } from '../track/fix.ts';
+import type { Fix } from '../contracts.ts';
 import type { Finding } from './spoof-check.ts';
 
 const STEP_FT = 1000;

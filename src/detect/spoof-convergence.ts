@@ -5,7 +5,7 @@
  * real aircraft that far apart in velocity separate by kilometres a minute. Aircraft in such a cluster
  * in 2 windows in a row have had their positions taken over by one source.
  */
-import type { Fix } from '../track/fix.ts';
+import type { Fix } from '../contracts.ts';
 import type { Finding } from './spoof-check.ts';
 import { haversineKm, KM_PER_DEG } from '../geo.ts';
 import { connectedGroups } from './components.ts';

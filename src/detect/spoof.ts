@@ -15,7 +15,7 @@
  * and a sparse trail of unspoofed positions, they place the spoofer and its false points
  * (spoof-events.ts).
  */
-import type { Evidence, Fix, TrackSink } from '../track/fix.ts';
+import type { Evidence, Fix, TrackSink } from '../contracts.ts';
 import type { InterferenceEvent, SpoofCheck, SpoofedAircraft } from './types.ts';
 import type { Finding, TimedPoint } from './spoof-check.ts';
 import { destinationPoint, FT_TO_M, KT_TO_KMS } from '../geo.ts';

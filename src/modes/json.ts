@@ -4,7 +4,7 @@
  * frame, for output, not for the decoding hot path.
  */
 import { bytesToHex } from './hex.ts';
-import { ModeSRecord, SOURCE_NAMES } from './record.ts';
+import { ModeSRecord, MESSAGE_SOURCES } from './record.ts';
 
 export type JsonValue = string | number | boolean;
 export type JsonObject = Record<string, JsonValue>;
@@ -38,7 +38,7 @@ export function recordToJson(rec: ModeSRecord, extra?: JsonObject): JsonObject {
   if (rec.corrected_bits > 0) o.corrected = rec.corrected_bits;
   if (rec.error) o.error = rec.error;
   if (Number.isFinite(rec.signal)) o.signal = rec.signal;
-  if (rec.df === 17 || rec.df === 18) o.source = SOURCE_NAMES[rec.source];
+  if (rec.df === 17 || rec.df === 18) o.source = MESSAGE_SOURCES[rec.source];
   if (rec.non_icao) o.non_icao = true;
   if (rec.category >= 0) o.category = hex2(rec.category);
   if (rec.callsign) o.callsign = rec.callsign;

@@ -4,12 +4,12 @@
  * for "absent"; strings use ''. Field names follow readsb / pyModeS (snake_case).
  */
 
-/** Where an ADS-B-like message came from (DF18 CF field; DESIGN.md Fix.source). */
+/** Where an ADS-B-like message came from (DF18 CF field), as an index into MESSAGE_SOURCES. */
 export const SOURCE_ADSB = 0;
 export const SOURCE_TISB = 1;
 export const SOURCE_ADSR = 2;
-export const SOURCE_NAMES = ['adsb', 'tisb', 'adsr', 'mlat', 'trace'] as const;
-export type SourceName = (typeof SOURCE_NAMES)[number];
+export const MESSAGE_SOURCES = ['adsb', 'tisb', 'adsr'] as const;
+export type MessageSource = (typeof MESSAGE_SOURCES)[number];
 
 export class ModeSRecord {
   // Frame level

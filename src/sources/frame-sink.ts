@@ -2,7 +2,7 @@
  * What sources hand downstream, and how they report what they could not read.
  * A source turns bytes into frames (or readsb JSON into fixes) and never looks inside a frame.
  */
-import type { Fix } from '../track/fix.ts';
+import type { Fix } from '../contracts.ts';
 
 /** `bytes` is a REUSED buffer: valid only during the call; copy what you keep. */
 export type FrameSink = (bytes: Uint8Array, len: number, t: number /* unix s or NaN */, signal: number /* NaN unknown */, receiver: string) => void;

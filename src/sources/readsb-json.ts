@@ -8,8 +8,8 @@
  * '~' is a non-ICAO address; `type` names the best source of the data (adsb_icao, tisb_other,
  * adsr_icao, mlat, ...). The fix time is the position's own time: now - seen_pos.
  */
-import type { SourceName } from '../modes/record.ts';
-import type { Fix } from '../track/fix.ts';
+import type { SourceName } from '../contracts.ts';
+import type { Fix } from '../contracts.ts';
 import { addError, type FixSink } from './frame-sink.ts';
 import { LineParser } from './line-reader.ts';
 

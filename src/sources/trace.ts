@@ -12,7 +12,7 @@
  * carry the integrity of the last detail object seen, because it is the aircraft's latest reported
  * state. Points before the first detail object have unknown integrity (nic NaN, version -1).
  */
-import type { Fix } from '../track/fix.ts';
+import type { Fix } from '../contracts.ts';
 import type { FixSink } from './frame-sink.ts';
 import { num } from './readsb-json.ts';
 

@@ -14,7 +14,7 @@ import { DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type D
 import { cellToParent, getResolution } from 'h3-js';
 import { cellBucketsToGeoJson, cellRing } from '../detect/geojson.ts';
 import type { AircraftBucket, CellBucket, InterferenceEvent, Method, SpoofedAircraft } from '../detect/types.ts';
-import type { Fix } from '../track/fix.ts';
+import type { Fix } from '../contracts.ts';
 import { JAMMING_CONTINUATION_SECONDS, continues, mergeEvents } from './event-merge.ts';
 import {
   BUCKETS,

@@ -5,7 +5,7 @@
  */
 import { shareAndBand } from '../detect/cell-share.ts';
 import type { AircraftBucket, CellBucket, InterferenceEvent, Method, SpoofedAircraft } from '../detect/types.ts';
-import type { Fix } from '../track/fix.ts';
+import type { Fix } from '../contracts.ts';
 
 /** The resolution and bucket the store keeps aircraft-buckets at; coarser ones are aggregated. */
 export const STORE_RES = 7;

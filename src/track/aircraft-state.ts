@@ -2,7 +2,7 @@
  * What the tracker remembers about one aircraft between frames. Plain numbers (NaN or -1
  * for absent) so updating it allocates nothing.
  */
-import type { SourceName } from '../modes/record.ts';
+import type { SourceName } from '../contracts.ts';
 
 export class AircraftState {
   seen = 0; // last frame time, tracker clock

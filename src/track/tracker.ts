@@ -10,13 +10,13 @@
  * (spoof detection needs to see it) but does not move the reference, unless the next one
  * agrees with it: then the aircraft really is there, and the old reference was wrong.
  */
-import { ModeSRecord, SOURCE_NAMES } from '../modes/record.ts';
+import { ModeSRecord, MESSAGE_SOURCES } from '../modes/record.ts';
 import { cprGlobalAirborne, cprGlobalSurface, cprLocalAirborne, cprLocalSurface } from '../modes/cpr.ts';
 import { nicFor, rcFor } from '../modes/nic.ts';
 import { nacpFromTypeCodeV0 } from '../modes/nacp.ts';
 import { silFromTypeCodeV0 } from '../modes/sil.ts';
 import { haversineKm, KT_TO_KMS } from '../geo.ts';
-import type { Fix, TrackSink } from './fix.ts';
+import type { Fix, TrackSink } from '../contracts.ts';
 import { AircraftState } from './aircraft-state.ts';
 
 export interface TrackerOptions {
@@ -109,7 +109,7 @@ export class Tracker {
       this.aircraft.set(key, ac);
     }
     ac.seen = t;
-    ac.source = SOURCE_NAMES[rec.source] ?? 'adsb';
+    ac.source = MESSAGE_SOURCES[rec.source] ?? 'adsb';
     const tc = rec.tc;
     if (tc >= 1 && tc <= 4) {
       if (rec.callsign !== '') ac.callsign = rec.callsign;

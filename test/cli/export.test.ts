@@ -5,7 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/errors.ts';
 import { exportCommand } from '../../src/cli/export.ts';
-import { ingestFiles } from '../../src/cli/ingest.ts';
+import { ingestFiles } from '../../src/ingest/files.ts';
 import { openDuckDbStore } from '../../src/store/duckdb.ts';
 
 // data/README.md: 486 frames, 9 aircraft, 2025-07-29 22:23:05-22:24:06 UTC.

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { latLngToCell } from 'h3-js';
 import { IntegrityGrid } from '../../src/detect/grid.ts';
 import { cellBucketsFrom } from '../../src/detect/cell-share.ts';
-import type { Fix } from '../../src/track/fix.ts';
+import type { Fix } from '../../src/contracts.ts';
 import type { AircraftBucket } from '../../src/detect/types.ts';
 
 const T0 = 1_700_000_000 - (1_700_000_000 % 3600); // an hour boundary

@@ -4,7 +4,7 @@
  * a jammer their NACp is 0, outside every jammer it is 9 (DO-260B: NACp 9 = EPU < 30 m).
  * Distractor aircraft pass well outside the first jammer's circle (healthy unless they cross another).
  */
-import type { Fix } from '../../src/track/fix.ts';
+import type { Fix } from '../../src/contracts.ts';
 import { destinationPoint, haversineKm } from '../../src/geo.ts';
 
 export interface Scenario {

@@ -5,7 +5,7 @@ import { detectJammingEvents } from '../../src/detect/events.ts';
 import { ObservationSamples, OBS_DEGRADED, OBS_LOSS } from '../../src/detect/observations.ts';
 import { SampleRetention } from '../../src/detect/retention.ts';
 import { destinationPoint, haversineKm } from '../../src/geo.ts';
-import type { Fix } from '../../src/track/fix.ts';
+import type { Fix } from '../../src/contracts.ts';
 import { jammerScenario } from './jammer-scenario.ts';
 
 const T0 = 1_700_000_000 - (1_700_000_000 % 3600);

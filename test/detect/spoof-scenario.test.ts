@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../../src/sim/scenario.ts';
 import { simulate } from '../../src/sim/simulate.ts';
-import { analyzeFrames } from '../../src/cli/pipeline.ts';
+import { analyzeFrames } from '../../src/ingest/pipeline.ts';
 import { haversineKm } from '../../src/geo.ts';
 
 /** The shipped Black Sea scenario, simulated and analysed in-process; expected values come from its truth. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { SpoofDetector } from '../../src/detect/spoof.ts';
 import { destinationPoint, haversineKm } from '../../src/geo.ts';
-import type { Fix } from '../../src/track/fix.ts';
+import type { Fix } from '../../src/contracts.ts';
 
 /**
  * The real readsb trace of AC671B (22.7 h, several legs; data/README.md: clean, NIC 8 throughout) as

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario, effectiveRadiusKm, type ScenarioInput } from '../../src/sim/scenario.ts';
 import { simulate } from '../../src/sim/simulate.ts';
 import { writeBeast } from '../../src/sim/write.ts';
-import { FramePipeline } from '../../src/cli/pipeline.ts';
+import { FramePipeline } from '../../src/ingest/pipeline.ts';
 import { haversineKm } from '../../src/geo.ts';
-import type { Fix } from '../../src/track/fix.ts';
+import type { Fix } from '../../src/contracts.ts';
 
 /** A small scenario: one flow, crossings, one jammer; 15 minutes. */
 function small(over: Partial<ScenarioInput> = {}): ScenarioInput {

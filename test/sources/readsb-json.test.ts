@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Fix } from '../../src/track/fix.ts';
+import type { Fix } from '../../src/contracts.ts';
 import { aircraftToFix, JsonStreamParser, snapshotToFixes, sourceOfType } from '../../src/sources/readsb-json.ts';
 
 const DIR = 'data/real/sdre-rust-adsb-parser';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Fix } from '../../src/track/fix.ts';
+import type { Fix } from '../../src/contracts.ts';
 import { traceToFixes } from '../../src/sources/trace.ts';
 
 const FILE = 'data/real/traffic/trace_full_ac671b.json';

@@ -5,7 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { cellToParent, latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AircraftBucket, InterferenceEvent, SpoofedAircraft } from '../../src/detect/types.ts';
-import type { Fix } from '../../src/track/fix.ts';
+import type { Fix } from '../../src/contracts.ts';
 import { openDuckDbStore } from '../../src/store/duckdb.ts';
 import type { Store } from '../../src/store/store.ts';
 

@@ -4,7 +4,7 @@ import { ModeSRecord } from '../../src/modes/record.ts';
 import { createDecodeContext, decodeInto } from '../../src/modes/decode.ts';
 import { encodeAirbornePosition, encodeOperationalStatus, encodeVelocity } from '../../src/modes/encode.ts';
 import { haversineKm } from '../../src/geo.ts';
-import type { Evidence, Fix } from '../../src/track/fix.ts';
+import type { Evidence, Fix } from '../../src/contracts.ts';
 
 /** Frames through the real decoder into the tracker, as the decode CLI and the analyzer run them. */
 function run(frames: [number, Uint8Array][]): { tr: Tracker; fixes: Fix[]; evidence: Evidence[]; resolved: boolean[] } {

@@ -3,7 +3,7 @@ import { Tracker } from '../../src/track/tracker.ts';
 import { ModeSRecord } from '../../src/modes/record.ts';
 import { cprEncodeAirborne } from '../../src/modes/cpr.ts';
 import { haversineKm } from '../../src/geo.ts';
-import type { Evidence, Fix, TrackSink } from '../../src/track/fix.ts';
+import type { Evidence, Fix, TrackSink } from '../../src/contracts.ts';
 
 class Collect implements TrackSink {
   fixes: Fix[] = [];

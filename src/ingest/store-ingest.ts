@@ -8,8 +8,8 @@
 import { Analyzer } from '../detect/analyzer.ts';
 import { IntegrityGrid } from '../detect/grid.ts';
 import type { AircraftBucket, InterferenceEvent, SpoofedAircraft } from '../detect/types.ts';
-import type { Evidence, Fix, TrackSink } from '../track/fix.ts';
-import { STORE_BUCKET_SECONDS, STORE_RES, isUnixTime, type FixOptions, type Store } from './store.ts';
+import type { Evidence, Fix, TrackSink } from '../contracts.ts';
+import { STORE_BUCKET_SECONDS, STORE_RES, isUnixTime, type FixOptions, type Store } from '../store/store.ts';
 
 const ANALYZER_RES = 4;
 

@@ -1,6 +1,13 @@
-import type { SourceName } from '../modes/record.ts';
+/**
+ * The records that cross stage boundaries: sources and the tracker emit Fix and Evidence into a
+ * TrackSink; detect and ingest consume them. Every stage imports them from here, none from another.
+ */
+import type { MessageSource } from './modes/record.ts';
 
-/** One resolved aircraft position with its integrity (DESIGN.md "Fix"). */
+/** Where a fix came from: a decoded message's source, multilateration, or a readsb trace file. */
+export type SourceName = MessageSource | 'mlat' | 'trace';
+
+/** One resolved aircraft position with its integrity. */
 export interface Fix {
   t: number; // unix seconds
   icao: string; // 6 lowercase hex digits (a '~' prefix for non-ICAO TIS-B addresses is not used: see source)
