@@ -1,7 +1,6 @@
 /**
- * The storage contract between detection and the server/exports. DuckDB (one file) implements it
- * today; a ClickHouse backend can implement the same interface without touching src/detect or
- * src/server. Times are unix seconds; H3 cells are strings.
+ * The storage contract between ingest and the server/exports. DuckDB (one file) and ClickHouse
+ * implement it; nothing outside src/store knows which. Times are unix seconds; H3 cells are strings.
  */
 import { shareAndBand } from '../detect/cell-share.ts';
 import type { AircraftBucket, CellBucket, InterferenceEvent, Method, SpoofedAircraft } from '../detect/types.ts';
@@ -95,6 +94,8 @@ export interface StoreStats {
   cell_buckets: number;
   events: number;
   spoofed: number;
+  /** Inputs whose ingest started and never finished: re-run the ingest to complete them. */
+  incomplete_ingests: number;
 }
 
 export const EXPORT_TABLES = ['cells', 'events', 'spoofed', 'fixes'] as const;
@@ -114,33 +115,103 @@ export interface FixOptions {
   retentionDays?: number;
 }
 
+/**
+ * One localisation observation (detect/observations.ts): where an aircraft lost or regained
+ * integrity, or a sparse trail point, with its OBS_* flags. Written per aircraft as it is read.
+ */
+export interface Observation {
+  t: number;
+  icao: string;
+  lat: number;
+  lon: number;
+  /** Metres; NaN when unknown. */
+  alt_m: number;
+  flags: number;
+}
+
+/** A latitude/longitude box, degrees; lon_min > lon_max crosses the antimeridian. */
+export interface BBox {
+  lat_min: number;
+  lat_max: number;
+  lon_min: number;
+  lon_max: number;
+}
+
+/** A stored fix as exports and tracks read it back. */
+export interface StoredFix {
+  t: number;
+  icao: string;
+  lat: number;
+  lon: number;
+  alt_baro: number | null;
+  alt_geom: number | null;
+  ground: boolean;
+  nic: number | null;
+  rc: number | null;
+  nac_p: number | null;
+  sil: number | null;
+  version: number | null;
+  source: string;
+  receiver: string;
+}
+
+/** An ingest's bookkeeping: one row per input (a file's content hash, or a live feed's name). */
+export interface IngestRecord {
+  key: string;
+  name: string;
+  started: number;
+  /** null while incomplete: the ingest was interrupted before it ended (or is still running). */
+  finished: number | null;
+}
+
+/**
+ * Order-free storage: every write appends rows produced per aircraft, and every read
+ * aggregates them at query time (distinct aircraft per cell and bucket, degraded anywhere wins),
+ * so the answer depends only on which rows are stored, not on their order, on how many
+ * processes wrote them, or on a row written twice (a re-run after a crash, two receivers hearing
+ * one aircraft). Only events are derived and replaced: ingest recomputes them from the stored
+ * rows of the time range it touched (src/ingest/events.ts).
+ */
 export interface Store {
-  /** Aircraft-buckets at STORE_RES / STORE_BUCKET_SECONDS; re-adding one merges (degraded wins). */
-  upsertAircraftBuckets(rows: readonly AircraftBucket[]): Promise<void>;
+  /** Aircraft-minutes at STORE_RES / STORE_BUCKET_SECONDS, appended (duplicates are harmless). */
+  addAircraftMinutes(rows: readonly AircraftBucket[]): Promise<void>;
+  /** Aircraft-minutes aggregated to `res` (one row per minute, cell, aircraft; degraded anywhere wins), optionally only in `cells`. */
+  aircraftMinutes(q: TimeRange & { res: number; method: Method; cells?: readonly string[] }): Promise<AircraftBucket[]>;
   /** Distinct aircraft per cell and bucket at any resolution in RESOLUTIONS and bucket in BUCKETS, by bucket then cell. */
   cells(q: CellQuery): Promise<CellBucket[]>;
   /** The same cell-buckets as cells(), column-wise and unsorted: what the HTTP API answers fastest from. */
   cellColumns(q: CellQuery): Promise<CellColumns>;
   cellHistory(cell: string, q: TimeRange & { method: Method; bucket: number }): Promise<CellHistory>;
+  /** Localisation observations (method nacp), appended; duplicates are read back once. */
+  addObservations(rows: readonly Observation[]): Promise<void>;
+  /** Observations with from ≤ t < to inside the box, by time then aircraft, each distinct row once. */
+  observations(q: TimeRange & BBox): Promise<Observation[]>;
   /**
-   * Store events by id. A jamming event continuing a stored one (event-merge.ts: touching cells,
-   * at most 30 min apart) is merged into it under the earlier id, so an episode split by separate
-   * analyses is one event; writing the same event again changes nothing. Returns the events as stored.
+   * Replace the stored events of `kind` that overlap [from, to) with `events` (recomputed from the
+   * stored rows of that range, so an event never depends on which ingest wrote what). Returns the
+   * ids removed and the events written.
    */
-  upsertEvents(events: readonly InterferenceEvent[]): Promise<InterferenceEvent[]>;
-  /** Events overlapping the range, by start. */
+  replaceEvents(kind: InterferenceEvent['kind'], r: TimeRange, events: readonly InterferenceEvent[]): Promise<{ removed: string[]; written: InterferenceEvent[] }>;
+  /** Events overlapping the range, by start then id. */
   events(r: TimeRange): Promise<InterferenceEvent[]>;
   event(id: string): Promise<InterferenceEvent | null>;
-  upsertSpoofed(rows: readonly SpoofedAircraft[]): Promise<void>;
+  /** Spoofed aircraft intervals, appended; the same aircraft and first interval twice is kept once (the later row). */
+  addSpoofed(rows: readonly SpoofedAircraft[]): Promise<void>;
   spoofed(r: TimeRange): Promise<SpoofedAircraft[]>;
-  /** Raw fixes for tracks; the same (icao, t) twice is kept once. */
+  /** Raw fixes for tracks and exports; the same (icao, t) twice is read back once. */
   addFixes(fixes: readonly Fix[], opts?: FixOptions): Promise<void>;
+  /** Fixes with from ≤ t < to, by icao then t, at most MAX_ROWS (QueryTooLargeError beyond). */
+  fixes(r: TimeRange): Promise<StoredFix[]>;
   track(icao: string, from: number, to: number): Promise<Track>;
   /** Several aircraft's tracks in one query (an event's affected aircraft), in the order given. */
   tracks(icaos: readonly string[], from: number, to: number): Promise<Track[]>;
+  /** Record that the input `key` starts being ingested; answers whether it was already ingested completely. */
+  beginIngest(key: string, name: string): Promise<'new' | 'done' | 'incomplete'>;
+  /** Mark the input complete: a re-run skips it. */
+  finishIngest(key: string): Promise<void>;
+  /** Inputs whose ingest started and never finished (a crash, a kill, or still running). */
+  incompleteIngests(): Promise<IngestRecord[]>;
   stats(): Promise<StoreStats>;
-  /** Writes the table's rows in the range to `path`; returns the number of rows written. */
-  exportTable(name: ExportTable, format: ExportFormat, path: string, range: ExportRange): Promise<number>;
   /** An opaque token that changes whenever stored data changes (HTTP ETags). */
   generation(): string;
   close(): Promise<void>;
