@@ -50,7 +50,7 @@ export async function benchApi(): Promise<BenchResult[]> {
     });
     const results: BenchResult[] = [];
     const w = performance.now();
-    await store.upsertAircraftBuckets(rows);
+    await store.addAircraftMinutes(rows);
     results.push(benchResult('api_write_100k_rows', rows.length, (performance.now() - w) / 1000));
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     // Node loads its fetch implementation on first use (tens of ms): a browser would not pay that,

@@ -8,6 +8,7 @@ import type { Method } from '../detect/types.ts';
 import { BUCKETS, EXPORT_FORMATS, EXPORT_TABLES, QueryTooLargeError, type ExportFormat, type ExportTable } from '../store/store.ts';
 import { UsageError, parseDuration, parseIntIn, parseTime } from './errors.ts';
 import { openStoreForCli } from './db-flag.ts';
+import { exportTable } from '../store/export.ts';
 
 interface ExportFlags {
   db: string;
@@ -43,7 +44,7 @@ export function exportCommand(): Command {
       if (!existsSync(o.db)) throw new UsageError(`database ${o.db} does not exist: create it with gnsswatch ingest FILE... --db ${o.db}`);
       const store = await openStoreForCli(o.db);
       try {
-        const n = await store.exportTable(o.table, o.format, o.out, { from, to, res, method: o.method, bucket });
+        const n = await exportTable(store, o.table, o.format, o.out, { from, to, res, method: o.method, bucket });
         process.stderr.write(`gnsswatch: ${n} ${o.table} row(s) written to ${o.out}\n`);
       } catch (err) {
         if (err instanceof QueryTooLargeError) throw new UsageError(`export: ${err.message}`);

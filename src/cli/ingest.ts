@@ -60,6 +60,9 @@ export function ingestCommand(): Command {
             onStatus: (s) => {
               if (s.error) process.stderr.write(`gnsswatch: ${o.beast}: ${s.error} (attempt ${s.attempts}, retrying)\n`);
             },
+            onStoreError: (err, failures) => {
+              process.stderr.write(`gnsswatch: writing to ${o.db} failed (${err.message.split('\n')[0]}); keeping the rows and retrying (${failures} in a row)\n`);
+            },
           });
           process.stderr.write(`gnsswatch: stopped: ${r.frames} frames, ${r.aircraftBuckets} aircraft-minutes, ${r.events} events stored in ${o.db}\n`);
           return;
@@ -72,8 +75,14 @@ export function ingestCommand(): Command {
         if (r.unanchored > 0) {
           process.stderr.write(`gnsswatch: ${r.unanchored} position(s) had only a receiver clock, not a date, and were not stored: pass --start ISO|unix for counter-only Beast/AVR files\n`);
         }
+        for (const f of r.failed) process.stderr.write(`gnsswatch: skipped ${f.path}: ${f.error}\n`);
+        if (r.skipped.length > 0) {
+          const which = r.skipped.length === 1 ? r.skipped[0] : `${r.skipped.length} files`;
+          process.stderr.write(`gnsswatch: ${which} already ingested into ${o.db}: not read again\n`);
+        }
+        const read = files.length === 1 ? '1 input' : `${files.length} inputs`;
         process.stderr.write(
-          `gnsswatch: ${r.frames} frames, ${r.fixes} fixes from ${files.length} file(s): ${r.aircraftBuckets} aircraft-minutes, ${r.events.length} events, ${r.spoofed.length} spoofed aircraft stored in ${o.db}\n`,
+          `gnsswatch: ${r.frames} frames, ${r.positions} positions from ${read}: ${r.aircraftBuckets} aircraft-minutes, ${r.events.length} events, ${r.spoofed.length} spoofed aircraft stored in ${o.db}${r.failed.length > 0 ? `; ${r.failed.length} file(s) could not be read` : ''}\n`,
         );
       } finally {
         await store.close();

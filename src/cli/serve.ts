@@ -68,6 +68,10 @@ export async function serveUntilExit(store: Store, o: StartOptions & { beast?: {
         onStatus: (s) => {
           if (s.error) process.stderr.write(`gnsswatch: ${o.beast!.host}:${o.beast!.port}: ${s.error} (attempt ${s.attempts}, retrying)\n`);
         },
+        // The map goes on serving what is stored while the store refuses writes.
+        onStoreError: (err, failures) => {
+          process.stderr.write(`gnsswatch: writing the live feed failed (${err.message.split('\n')[0]}); keeping the rows and retrying (${failures} in a row)\n`);
+        },
       })
     : new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
   await ingest;

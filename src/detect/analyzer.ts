@@ -9,6 +9,7 @@ import { IntegrityGrid } from './grid.ts';
 import { cellBucketsFrom } from './cell-share.ts';
 import { detectJammingEvents } from './events.ts';
 import { SpoofDetector } from './spoof.ts';
+import type { ObservationSamples } from './observations.ts';
 
 /** Samples this close to a spoofed interval are left out of jammer localisation (detection lags onset). */
 const SPOOF_PAD_SECONDS = 120;
@@ -70,10 +71,23 @@ export class Analyzer implements TrackSink {
     const aircraftBuckets = this.grid.finish();
     const cells = cellBucketsFrom(aircraftBuckets);
     const { spoofed, events: spoofing } = this.spoof.finish();
-    // A spoofed aircraft reports a false position with good integrity: no evidence about jammers.
-    this.grid.samples.exclude(new Map(spoofed.map((s) => [s.icao, s.intervals])), SPOOF_PAD_SECONDS);
-    const jamming = detectJammingEvents(cells, { aircraftBuckets, samples: this.grid.samples });
+    const jamming = jammingEvents(cells, aircraftBuckets, this.grid.samples, spoofed);
     const events = [...jamming, ...spoofing].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
     return { cells, aircraftBuckets, events, spoofed, fixes: this.fixes, aircraft: this.seen.size, untimed: this.untimed };
   }
+}
+
+/**
+ * Jamming events from cell-buckets, the aircraft-buckets behind them and the localisation
+ * samples, leaving out the samples of spoofed aircraft (a false position with good integrity says
+ * nothing about jammers). The one path for both the in-memory analysis and the stored rows.
+ */
+export function jammingEvents(
+  cells: CellBucket[],
+  aircraftBuckets: AircraftBucket[],
+  samples: ObservationSamples,
+  spoofed: readonly SpoofedAircraft[],
+): InterferenceEvent[] {
+  samples.exclude(new Map(spoofed.map((s) => [s.icao, s.intervals])), SPOOF_PAD_SECONDS);
+  return detectJammingEvents(cells, { aircraftBuckets, samples });
 }

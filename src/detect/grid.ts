@@ -21,7 +21,7 @@ import {
   type Verdict,
 } from './degraded.ts';
 import { destinationPoint, FT_TO_M, KM_PER_DEG, KT_TO_KMS } from '../geo.ts';
-import { ObservationSamples, OBS_DEGRADED, OBS_ESTIMATED, OBS_LOSS, OBS_REGAIN } from './observations.ts';
+import { ObservationSamples, OBS_DEGRADED, OBS_ESTIMATED, OBS_LOSS, OBS_REGAIN, type Observation } from './observations.ts';
 import { SampleRetention, retainSeconds } from './retention.ts';
 
 export interface IntegrityGridOptions {
@@ -33,6 +33,11 @@ export interface IntegrityGridOptions {
   estimateSeconds?: number;
   /** Observation sample spacing per aircraft for localisation (default 20 s). */
   sampleSeconds?: number;
+  /**
+   * Where observation samples go when they are stored elsewhere (an ingest writing them as rows):
+   * then the grid keeps none itself, and `samples` stays empty.
+   */
+  onSample?: (o: Observation) => void;
 }
 
 interface AircraftState {
@@ -59,6 +64,8 @@ interface AircraftState {
   cellLat: number;
   cellLon: number;
   record: AircraftBucket | null;
+  /** The grid's closeGen when `record` was looked up: a close since then makes it stale. */
+  recordGen: number;
 }
 
 const EVICT_SWEEP_SECONDS = 300;
@@ -70,7 +77,8 @@ export class IntegrityGrid implements TrackSink {
   readonly method: Method;
   /** Observation points for localisation, filled as fixes arrive; old healthy ones far from any degraded activity are dropped (retention.ts). */
   readonly samples = new ObservationSamples();
-  /** Fixes or placements that arrived for a bucket already closed (dropped). */
+  /** Fixes or placements that arrived for a bucket already closed: emitted again as a new row, which
+   * the store merges with the first (degraded anywhere wins), so nothing arriving late is lost. */
   late = 0;
 
   private readonly onClose?: (closed: AircraftBucket[]) => void;
@@ -80,6 +88,8 @@ export class IntegrityGrid implements TrackSink {
   private readonly aircraft = new Map<string, AircraftState>();
   private readonly buckets = new Map<number, Map<string, AircraftBucket>>();
   private closedBefore = -Infinity;
+  private closeGen = 0;
+  private readonly onSample?: (o: Observation) => void;
   private sweptAt = -Infinity;
   private readonly pos = new Float64Array(2);
   private readonly retention: SampleRetention;
@@ -95,6 +105,7 @@ export class IntegrityGrid implements TrackSink {
       throw new RangeError(`bucket of ${this.bucketSeconds} s is not supported: use 60 to 86400 seconds`);
     }
     this.onClose = opts.onClose;
+    this.onSample = opts.onSample;
     this.estimateSeconds = opts.estimateSeconds ?? 600;
     this.sampleSeconds = opts.sampleSeconds ?? 20;
     this.moveDeg = getHexagonEdgeLengthAvg(this.res, UNITS.km) / 20 / KM_PER_DEG;
@@ -163,8 +174,9 @@ export class IntegrityGrid implements TrackSink {
     this.place(ac, e.t, this.pos[0], this.pos[1], true);
   }
 
-  /** Emit (through onClose) every bucket that ends at or before t; later data for them is dropped. */
+  /** Emit (through onClose) every bucket that ends at or before t; later data for them opens a new row. */
   closeBefore(t: number): void {
+    this.closeGen++;
     const closed: AircraftBucket[] = [];
     for (const [start, recs] of this.buckets) {
       if (start + this.bucketSeconds > t) continue;
@@ -180,7 +192,7 @@ export class IntegrityGrid implements TrackSink {
     const out: AircraftBucket[] = [];
     for (const recs of this.buckets.values()) for (const r of recs.values()) out.push(r);
     this.buckets.clear();
-    this.closedBefore = Infinity;
+    this.closeGen++;
     return sortBuckets(out);
   }
 
@@ -212,6 +224,7 @@ export class IntegrityGrid implements TrackSink {
         cellLat: NaN,
         cellLon: NaN,
         record: null,
+        recordGen: -1,
       };
       this.samples.names.push(icao);
       this.aircraft.set(icao, ac);
@@ -221,6 +234,10 @@ export class IntegrityGrid implements TrackSink {
   }
 
   private sample(t: number, lat: number, lon: number, altM: number, flags: number, id: number): void {
+    if (this.onSample) {
+      this.onSample({ t, icao: this.samples.names[id], lat, lon, alt_m: altM, flags });
+      return;
+    }
     this.samples.push(t, lat, lon, altM, flags, id);
     this.retention.pushed(this.samples.n - 1);
   }
@@ -240,10 +257,7 @@ export class IntegrityGrid implements TrackSink {
 
   private place(ac: AircraftState, t: number, lat: number, lon: number, estimated: boolean): void {
     const start = Math.floor(t / this.bucketSeconds) * this.bucketSeconds;
-    if (start < this.closedBefore) {
-      this.late++;
-      return;
-    }
+    if (start < this.closedBefore) this.late++;
     const dLat = lat - ac.cellLat;
     const dLon = (lon - ac.cellLon) * Math.cos((lat * Math.PI) / 180);
     if (!(dLat * dLat + dLon * dLon < this.moveDeg * this.moveDeg)) {
@@ -252,9 +266,10 @@ export class IntegrityGrid implements TrackSink {
       ac.cellLon = lon;
     }
     let r = ac.record;
-    if (r === null || r.bucket_start !== start || r.cell !== ac.cell) {
+    if (r === null || r.bucket_start !== start || r.cell !== ac.cell || ac.recordGen !== this.closeGen) {
       r = this.recordFor(start, ac.cell, ac.icao, estimated);
       ac.record = r;
+      ac.recordGen = this.closeGen;
     }
     if (ac.integrity.degraded && !r.degraded) {
       r.degraded = true;

@@ -14,6 +14,16 @@ export const OBS_EXCLUDED = 16; // the aircraft was spoofed then: its position a
 
 const MIN_CAPACITY = 1024;
 
+/** One observation as a row (what an ingest stores): alt_m NaN when unknown, flags OBS_*. */
+export interface Observation {
+  t: number;
+  icao: string;
+  lat: number;
+  lon: number;
+  alt_m: number;
+  flags: number;
+}
+
 /** The observation store. */
 export class ObservationSamples {
   n = 0;
@@ -38,6 +48,18 @@ export class ObservationSamples {
     this.flags[i] = flags;
     this.aircraft[i] = aircraft;
     this.order = null;
+  }
+
+  /** Samples from stored rows, each aircraft named once. */
+  static fromRows(rows: readonly Observation[]): ObservationSamples {
+    const s = new ObservationSamples();
+    const ids = new Map<string, number>();
+    for (const r of rows) {
+      let id = ids.get(r.icao);
+      if (id === undefined) ids.set(r.icao, (id = s.names.push(r.icao) - 1));
+      s.push(r.t, r.lat, r.lon, r.alt_m, r.flags, id);
+    }
+    return s;
   }
 
   /** Indices of the samples with start ≤ t ≤ end, in time order (a view: do not keep it past the next push). */

@@ -7,6 +7,7 @@
  * the positions several of them reported while spoofed (spoof-false-points.ts), its cells where
  * they truly were.
  */
+import { eventId } from './events.ts';
 import { latLngToCell } from 'h3-js';
 import type { ObservationSamples } from './observations.ts';
 import type { InterferenceEvent } from './types.ts';
@@ -67,7 +68,8 @@ export function spoofingEvents(episodes: Episode[], healthy: ObservationSamples,
   excludeSpoofed(healthy, episodes);
   const events = groups.map((g) => toEvent(g, healthy, res));
   events.sort((a, b) => a.start - b.start || a.aircraft[0].localeCompare(b.aircraft[0]));
-  events.forEach((e, i) => (e.id = `spoofing-${i + 1}`));
+  // Ids from content, as jamming's: a later analysis of the same episode names it the same.
+  for (const e of events) e.id = eventId('spoofing', e.start, e.aircraft[0]);
   return events;
 }
 

@@ -7,7 +7,9 @@ import type { Method } from '../detect/types.ts';
 import type { LiveHub } from '../server/live.ts';
 import { RESOLUTIONS, STORE_BUCKET_SECONDS, cellCountsFromColumns, type Store } from '../store/store.ts';
 import { BeastTcpClient } from '../sources/tcp.ts';
-import { StoreIngest, type AnalysisSummary } from './store-ingest.ts';
+import type { InterferenceEvent } from '../detect/types.ts';
+import { StoreIngest, type WriteSummary } from './store-ingest.ts';
+import { refreshJammingEvents } from './events.ts';
 import { FramePipeline } from './pipeline.ts';
 
 const METHODS: Method[] = ['nacp', 'nic'];
@@ -15,8 +17,10 @@ const METHODS: Method[] = ['nacp', 'nic'];
 const LIVE_LATENESS_SECONDS = 60;
 /** How often live ingest looks for closed buckets (writing only when one closed). */
 const LIVE_TICK_SECONDS = 10;
-/** Events and spoofed aircraft are refreshed this often in live mode. */
-const LIVE_ANALYSIS_SECONDS = 600;
+/** Spoofed aircraft and spoofing events are refreshed this often (jamming events with every minute written). */
+const LIVE_ANALYSIS_SECONDS = 60;
+/** The longest wait between retries of a failing store. */
+const MAX_RETRY_SECONDS = 60;
 
 export interface LiveIngestOptions {
   store: Store;
@@ -35,6 +39,8 @@ export interface LiveIngestOptions {
   latenessSeconds?: number;
   analysisSeconds?: number;
   onStatus?: (s: { connected: boolean; error?: string; attempts: number }) => void;
+  /** A store write failed (the ingest goes on and retries); `failures` in a row so far. */
+  onStoreError?: (err: Error, failures: number) => void;
 }
 
 /** Ingest a Beast TCP feed until `signal` aborts. */
@@ -46,22 +52,44 @@ export async function runLiveIngest(o: LiveIngestOptions): Promise<{ frames: num
   let aircraftBuckets = 0;
   let events = 0;
   let lastAnalysis = Date.now() / 1000;
+  let failures = 0;
+  let retryAt = 0;
 
-  const publishAnalysis = (a: AnalysisSummary) => {
-    events += a.events.length;
-    if (a.events.length > 0) o.hub?.publish({ type: 'events', events: a.events });
+  const publishEvents = (written: InterferenceEvent[], removed: string[]) => {
+    events += written.length;
+    if (written.length > 0 || removed.length > 0) o.hub?.publish({ type: 'events', events: written, removed });
   };
-  // One tick at a time: a slow write must not overlap the next.
+  /** Write what closed, publish it, and recompute the events of the minutes written. */
+  const step = async (w: WriteSummary, analyse: boolean) => {
+    aircraftBuckets += w.aircraftBuckets;
+    if (o.hub) await publishMinutes(o.store, o.hub, w.minutes);
+    if (w.minutes.length > 0) {
+      const from = w.minutes[0];
+      const to = w.minutes[w.minutes.length - 1] + STORE_BUCKET_SECONDS;
+      const j = await refreshJammingEvents(o.store, { from, to });
+      publishEvents(j.written, j.removed);
+    }
+    if (analyse) {
+      const a = await ingest.analyse();
+      publishEvents(a.events, []);
+    }
+  };
+  // One tick at a time: a slow write must not overlap the next. A failing store (disk full, a
+  // lost server) is reported and retried with backoff; the rows stay pending meanwhile.
   let busy: Promise<void> = Promise.resolve();
   const tick = () => {
     busy = busy.then(async () => {
       const now = Date.now() / 1000;
-      const w = await ingest.flushBefore(now - (o.latenessSeconds ?? LIVE_LATENESS_SECONDS));
-      aircraftBuckets += w.aircraftBuckets;
-      if (o.hub) await publishMinutes(o.store, o.hub, w.minutes);
-      if (now - lastAnalysis >= (o.analysisSeconds ?? LIVE_ANALYSIS_SECONDS)) {
-        lastAnalysis = now;
-        publishAnalysis(await ingest.rotateAnalysis());
+      if (now < retryAt) return;
+      try {
+        const analyse = now - lastAnalysis >= (o.analysisSeconds ?? LIVE_ANALYSIS_SECONDS);
+        await step(await ingest.flushBefore(now - (o.latenessSeconds ?? LIVE_LATENESS_SECONDS)), analyse);
+        if (analyse) lastAnalysis = now;
+        failures = 0;
+      } catch (err) {
+        failures++;
+        retryAt = now + Math.min(MAX_RETRY_SECONDS, 2 ** failures);
+        o.onStoreError?.(err as Error, failures);
       }
     });
   };
@@ -76,10 +104,7 @@ export async function runLiveIngest(o: LiveIngestOptions): Promise<{ frames: num
   await client.stop();
   await busy;
   pipe.tracker.flush();
-  const done = await ingest.finish();
-  aircraftBuckets += done.aircraftBuckets;
-  if (o.hub) await publishMinutes(o.store, o.hub, done.minutes);
-  publishAnalysis(done);
+  await step(await ingest.flushAll(), true);
   return { frames: pipe.stats.frames, aircraftBuckets, events };
 }
 

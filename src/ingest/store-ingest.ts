@@ -1,21 +1,34 @@
 /**
- * What gets stored from a stream of fixes: a TrackSink that feeds two integrity grids (res 7,
- * 1-minute buckets, methods nacp and nic: the finest the store keeps, so the API can aggregate to
- * any coarser res and bucket), an Analyzer for events and spoofed aircraft (res 4, 1-minute buckets
- * for onset accuracy), and copies of the fixes for tracks. Sinks are synchronous; writes happen
- * when the caller flushes.
+ * What gets stored from a stream of fixes: the per-aircraft work, done while the aircraft is
+ * read, turned into rows written in batches as they are produced (README "Storage"):
+ *   - two integrity grids (res 7, 1-minute buckets, methods nacp and nic: the finest the store
+ *     keeps, so queries aggregate to any coarser res and bucket) emit aircraft-minutes;
+ *   - the nacp grid's localisation observations (losses, regains, a sparse trail) as rows;
+ *   - the fixes themselves, for tracks and exports;
+ *   - the spoofing checks, whose spoofed aircraft and events are written by `analyse()`.
+ * Nothing here counts aircraft per cell or forms jamming events: that is done from the stored
+ * rows (events.ts), so the result does not depend on the order or the split of the inputs.
+ * Memory is bounded: rows are written once FLUSH_ROWS are pending, and buckets more than
+ * FILE_LATENESS_SECONDS older than the newest fix are closed as the input goes.
  */
-import { Analyzer } from '../detect/analyzer.ts';
 import { IntegrityGrid } from '../detect/grid.ts';
+import { SpoofDetector } from '../detect/spoof.ts';
+import type { Observation } from '../detect/observations.ts';
 import type { AircraftBucket, InterferenceEvent, SpoofedAircraft } from '../detect/types.ts';
 import type { Evidence, Fix, TrackSink } from '../contracts.ts';
-import { STORE_BUCKET_SECONDS, STORE_RES, isUnixTime, type FixOptions, type Store } from '../store/store.ts';
+import { STORE_BUCKET_SECONDS, STORE_RES, isUnixTime, type FixOptions, type Store, type TimeRange } from '../store/store.ts';
+import type { ReceiverRange } from '../detect/spoof-range.ts';
 
-const ANALYZER_RES = 4;
+/** Rows pending before a batch is written. */
+const FLUSH_ROWS = 100_000;
+/** While the store fails, at most this many rows wait to be written again; older ones are given up (and counted). */
+const MAX_RETAINED_ROWS = 5_000_000;
+/** Within one input, a bucket this much older than the newest fix is closed (inputs are mostly in time order). */
+const FILE_LATENESS_SECONDS = 600;
 
 export interface StoreIngestOptions {
-  /** Receivers' positions and ranges, for the analyzer's out-of-range spoofing check. */
-  receivers?: { lat: number; lon: number; range_km: number }[];
+  /** Receivers' positions and ranges, for the out-of-range spoofing check. */
+  receivers?: ReceiverRange[];
   retentionDays?: FixOptions['retentionDays'];
 }
 
@@ -27,29 +40,55 @@ export interface WriteSummary {
 }
 
 export interface AnalysisSummary {
+  /** Spoofing events as stored (jamming events come from the stored rows: events.ts). */
   events: InterferenceEvent[];
   spoofed: SpoofedAircraft[];
 }
 
+interface Batch {
+  minutes: AircraftBucket[];
+  observations: Observation[];
+  fixes: Fix[];
+}
+
+function batchRows(b: Batch): number {
+  return b.minutes.length + b.observations.length + b.fixes.length;
+}
+
 export class StoreIngest implements TrackSink {
   private readonly grids: IntegrityGrid[];
-  private analyzer: Analyzer;
-  private closed: AircraftBucket[] = [];
+  private readonly spoof: SpoofDetector;
+  private minutes: AircraftBucket[] = [];
+  private observations: Observation[] = [];
   private fixes: Fix[] = [];
+  /** Batches being written in the background while the input is read. */
+  private writing: Promise<void> = Promise.resolve();
+  /** Batches whose write failed, kept to be written again (a row written twice counts once). */
+  private failed: Batch[] = [];
+  private writeError: unknown = null;
+  /** Rows given up after the store failed for longer than MAX_RETAINED_ROWS could wait. */
+  lostRows = 0;
+  private newest = -Infinity;
+  private sinceClose = 0;
+  /** The time span of every fix and evidence taken: where stored rows changed. */
+  readonly span: TimeRange = { from: Infinity, to: -Infinity };
   /** Fixes left out because their time is not absolute (a counter-only file read without --start). */
   unanchored = 0;
+  private written: WriteSummary = { minutes: [], aircraftBuckets: 0, fixes: 0 };
 
   constructor(
     private readonly store: Store,
     private readonly opts: StoreIngestOptions = {},
   ) {
     const onClose = (rows: AircraftBucket[]) => {
-      for (const r of rows) this.closed.push(r);
+      for (const r of rows) this.minutes.push(r);
     };
-    this.grids = (['nacp', 'nic'] as const).map(
-      (method) => new IntegrityGrid({ res: STORE_RES, bucketSeconds: STORE_BUCKET_SECONDS, method, onClose }),
-    );
-    this.analyzer = this.newAnalyzer();
+    this.grids = [
+      new IntegrityGrid({ res: STORE_RES, bucketSeconds: STORE_BUCKET_SECONDS, method: 'nacp', onClose, onSample: (o) => this.observations.push(o) }),
+      // Localisation reads the nacp observations only.
+      new IntegrityGrid({ res: STORE_RES, bucketSeconds: STORE_BUCKET_SECONDS, method: 'nic', onClose, onSample: () => {} }),
+    ];
+    this.spoof = new SpoofDetector({ receivers: opts.receivers });
   }
 
   fix(f: Fix): void {
@@ -57,62 +96,108 @@ export class StoreIngest implements TrackSink {
       this.unanchored++;
       return;
     }
+    this.seen(f.t);
     // The tracker may reuse its Fix object: keep a copy.
     this.fixes.push({ ...f });
     for (const g of this.grids) g.fix(f);
-    this.analyzer.fix(f);
+    this.spoof.fix(f);
+    this.afterRow();
   }
 
   evidence(e: Evidence): void {
     if (!isUnixTime(e.t)) return;
+    this.seen(e.t);
     for (const g of this.grids) g.evidence(e);
-    this.analyzer.evidence(e);
+    this.spoof.evidence(e);
   }
 
-  /** Write the buckets that end at or before `t`, and the fixes so far (live use). */
-  flushBefore(t: number): Promise<WriteSummary> {
+  private seen(t: number): void {
+    if (t > this.newest) this.newest = t;
+    if (t < this.span.from) this.span.from = t;
+    if (t > this.span.to) this.span.to = t;
+  }
+
+  private afterRow(): void {
+    if (++this.sinceClose >= FLUSH_ROWS / 4) {
+      this.sinceClose = 0;
+      for (const g of this.grids) g.closeBefore(this.newest - FILE_LATENESS_SECONDS);
+    }
+    if (this.fixes.length + this.minutes.length + this.observations.length >= FLUSH_ROWS) {
+      const batch = this.takeBatch();
+      this.writing = this.writing.then(() => this.writeBatch(batch)).catch((err: unknown) => {
+        this.keepFailed(batch);
+        this.writeError ??= err;
+      });
+    }
+  }
+
+  /** Write the buckets that end at or before `t`, and the rows so far (live use). */
+  async flushBefore(t: number): Promise<WriteSummary> {
     for (const g of this.grids) g.closeBefore(t);
-    return this.writePending();
+    return this.flushPending();
   }
 
-  /** Write everything still open and the analysis. The ingest cannot be fed after this. */
-  async finish(): Promise<WriteSummary & AnalysisSummary> {
-    for (const g of this.grids) for (const r of g.finish()) this.closed.push(r);
-    const written = await this.writePending();
-    return { ...written, ...(await this.writeAnalysis()) };
+  /** Close every open bucket (an input ended) and write every pending row. */
+  async flushAll(): Promise<WriteSummary> {
+    for (const g of this.grids) for (const r of g.finish()) this.minutes.push(r);
+    return this.flushPending();
   }
 
   /**
-   * Write the analysis so far and start a new one (live use: the Analyzer only reports when it
-   * finishes, so a long-running ingest rotates it; the store joins the two halves of a jamming
-   * episode crossing a rotation). Returns the events as stored, merged with earlier ones.
+   * Write what is pending, after the batches in flight and any that failed before; the summary
+   * covers all of them. On a store error the unwritten batches are kept for the next flush.
    */
-  async rotateAnalysis(): Promise<AnalysisSummary> {
-    const out = await this.writeAnalysis();
-    this.analyzer = this.newAnalyzer();
+  private async flushPending(): Promise<WriteSummary> {
+    this.keepFailed(this.takeBatch());
+    await this.writing;
+    this.writeError = null;
+    while (this.failed.length > 0) {
+      await this.writeBatch(this.failed[0]);
+      this.failed.shift();
+    }
+    const out = this.written;
+    this.written = { minutes: [], aircraftBuckets: 0, fixes: 0 };
+    out.minutes = [...new Set(out.minutes)].sort((a, b) => a - b);
     return out;
   }
 
-  private newAnalyzer(): Analyzer {
-    return new Analyzer({ res: ANALYZER_RES, bucketSeconds: STORE_BUCKET_SECONDS, receivers: this.opts.receivers });
+  private keepFailed(b: Batch): void {
+    this.failed.push(b);
+    let rows = this.failed.reduce((n, x) => n + batchRows(x), 0);
+    while (rows > MAX_RETAINED_ROWS && this.failed.length > 1) {
+      const dropped = this.failed.shift()!;
+      rows -= batchRows(dropped);
+      this.lostRows += batchRows(dropped);
+    }
   }
 
-  private async writeAnalysis(): Promise<AnalysisSummary> {
-    const { events, spoofed } = this.analyzer.finish();
-    const stored = await this.store.upsertEvents(events);
-    await this.store.upsertSpoofed(spoofed);
-    return { events: stored, spoofed };
-  }
-
-  /** Write the buckets already closed and the fixes so far. */
-  async writePending(): Promise<WriteSummary> {
-    const rows = this.closed;
-    const fixes = this.fixes;
-    this.closed = [];
+  private takeBatch(): Batch {
+    const batch = { minutes: this.minutes, observations: this.observations, fixes: this.fixes };
+    this.minutes = [];
+    this.observations = [];
     this.fixes = [];
-    await this.store.upsertAircraftBuckets(rows);
-    await this.store.addFixes(fixes, { retentionDays: this.opts.retentionDays });
-    const minutes = [...new Set(rows.map((r) => r.bucket_start))].sort((a, b) => a - b);
-    return { minutes, aircraftBuckets: rows.length, fixes: fixes.length };
+    return batch;
+  }
+
+  private async writeBatch(b: Batch): Promise<void> {
+    await this.store.addAircraftMinutes(b.minutes);
+    await this.store.addObservations(b.observations);
+    await this.store.addFixes(b.fixes, { retentionDays: this.opts.retentionDays });
+    for (const r of b.minutes) this.written.minutes.push(r.bucket_start);
+    this.written.aircraftBuckets += b.minutes.length;
+    this.written.fixes += b.fixes.length;
+  }
+
+  /**
+   * Store the spoofing findings so far: spoofed aircraft, and the spoofing events over the span
+   * this ingest has read (replacing what an earlier analysis of the same span stored). The
+   * detector keeps going, so a live ingest calls this as often as it likes.
+   */
+  async analyse(): Promise<AnalysisSummary> {
+    const { spoofed, events } = this.spoof.finish();
+    await this.store.addSpoofed(spoofed);
+    if (!(this.span.from <= this.span.to)) return { events: [], spoofed };
+    const { written } = await this.store.replaceEvents('spoofing', { from: this.span.from, to: this.span.to + 1 }, events);
+    return { events: written, spoofed };
   }
 }

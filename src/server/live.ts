@@ -4,7 +4,8 @@ import type { CellCount } from '../store/store.ts';
 
 export type LiveMessage =
   | { type: 'cells'; bucket_start: number; bucket: number; res: number; method: Method; cells: CellCount[] }
-  | { type: 'events'; events: InterferenceEvent[] };
+  /** Events written or changed; `removed`: ids no longer stored (an episode recomputed under another id, or joined to another). */
+  | { type: 'events'; events: InterferenceEvent[]; removed?: string[] };
 
 export interface LiveFeed {
   /** Returns the unsubscribe function. */

@@ -30,13 +30,15 @@ export class Progress {
     return this.stream.isTTY === true;
   }
 
-  /** Cheap to call often: redraws at most every 250 ms. */
-  update(items: number, bytes: number): void {
+  /** Cheap to call often: redraws at most every 250 ms. `done` (0-1), when known, gives the ETA instead of bytes. */
+  update(items: number, bytes: number, done?: { fraction: number; label: string }): void {
     if (!this.enabled) return;
     const now = this.clock();
     if (now - this.lastMs < INTERVAL_MS) return;
     this.lastMs = now;
-    this.stream.write(`\r${formatProgress(this.opts.label, items, bytes, (now - this.startMs) / 1000, this.opts.totalBytes)}\x1b[K`);
+    const seconds = (now - this.startMs) / 1000;
+    const line = done ? formatFractionProgress(done.label, items, seconds, done.fraction) : formatProgress(this.opts.label, items, bytes, seconds, this.opts.totalBytes);
+    this.stream.write(`\r${line}\x1b[K`);
     this.shown = true;
   }
 
@@ -54,6 +56,14 @@ export function formatProgress(label: string, items: number, bytes: number, seco
     const eta = ((totalBytes - bytes) * seconds) / bytes;
     line += `, ${pct.toFixed(1)} %, ETA ${formatDuration(eta)}`;
   }
+  return line;
+}
+
+/** The progress line of work counted in units (files) rather than bytes. */
+export function formatFractionProgress(label: string, items: number, seconds: number, fraction: number): string {
+  const rate = seconds > 0 ? items / seconds : 0;
+  let line = `${label}: ${items.toLocaleString('en-US')} items, ${Math.round(rate).toLocaleString('en-US')}/s`;
+  if (fraction > 0 && seconds > 0) line += `, ${(100 * Math.min(1, fraction)).toFixed(1)} %, ETA ${formatDuration((seconds * (1 - fraction)) / fraction)}`;
   return line;
 }
 

@@ -1,21 +1,19 @@
 /**
- * The embedded store: one DuckDB file.
+ * The embedded store: one DuckDB file, order-free (see the Store contract in store.ts).
  *
- * aircraft_minutes holds one row per (minute, icao, method, res-7 cell) with the cell's res 2..6
- * parents; the primary key makes a second ingest of the same file, or a second receiver hearing the
- * same aircraft, merge instead of count twice. cell_counts materialises, for every res 2-7 and
- * bucket 60/3600/86400, the distinct healthy / degraded aircraft per (bucket, cell) (an aircraft is
- * degraded there if it was degraded at any time there): each write recomputes only the cell-buckets
- * its rows touch, from aircraft_minutes, so a map query is a filtered scan, not an aggregation.
- * Bulk rows go through an appender into a staging table, then one INSERT … ON CONFLICT.
+ * Writes append rows through DuckDB's appender, with no index to maintain: aircraft_minutes keeps
+ * one row per (minute, aircraft, method, res-7 cell) as the ingest emitted it, possibly several
+ * for the same key (two receivers, a bucket closed and reopened, a re-run after a crash). Reads
+ * aggregate per (bucket, cell, aircraft) first (degraded anywhere wins) and then count, so a
+ * duplicate never counts twice. Cells are stored as H3 indexes (UBIGINT) and coarser cells are
+ * computed in SQL by setting the index's resolution and digits (h3Parent below), so one column
+ * serves every resolution. Fixes store positions as fixed-point integers and times in
+ * milliseconds: DuckDB's column compression then keeps a fix to a few tens of bytes.
  */
-import { writeFile } from 'node:fs/promises';
-import { DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { cellToParent, getResolution } from 'h3-js';
-import { cellBucketsToGeoJson, cellRing } from '../detect/geojson.ts';
+import { DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { getResolution } from 'h3-js';
 import type { AircraftBucket, CellBucket, InterferenceEvent, Method, SpoofedAircraft } from '../detect/types.ts';
 import type { Fix } from '../contracts.ts';
-import { JAMMING_CONTINUATION_SECONDS, continues, mergeEvents } from './event-merge.ts';
 import {
   BUCKETS,
   EARLIEST_UNIX_TIME,
@@ -27,36 +25,35 @@ import {
   spoofedId,
   cellCountsFromColumns,
   isUnixTime,
+  type BBox,
   type CellColumns,
   type CellHistory,
   type CellQuery,
-  type ExportFormat,
-  type ExportRange,
-  type ExportTable,
   type FixOptions,
+  type IngestRecord,
+  type Observation,
   type Store,
   type StoreStats,
+  type StoredFix,
   type TimeRange,
   type Track,
   type TrackPoint,
 } from './store.ts';
 
+/** Positions are stored as integers of this many units per degree (1e-6° ≈ 0.11 m). */
+const MICRODEG = 1e6;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS aircraft_minutes (
-  minute BIGINT NOT NULL, icao VARCHAR NOT NULL, method VARCHAR NOT NULL, cell7 VARCHAR NOT NULL,
-  cell6 VARCHAR NOT NULL, cell5 VARCHAR NOT NULL, cell4 VARCHAR NOT NULL, cell3 VARCHAR NOT NULL, cell2 VARCHAR NOT NULL,
-  degraded BOOLEAN NOT NULL, reason VARCHAR NOT NULL, estimated BOOLEAN NOT NULL,
-  PRIMARY KEY (minute, icao, method, cell7));
-CREATE TABLE IF NOT EXISTS cell_counts (
-  method VARCHAR NOT NULL, res TINYINT NOT NULL, bucket INTEGER NOT NULL, bucket_start BIGINT NOT NULL, cell VARCHAR NOT NULL,
-  healthy INTEGER NOT NULL, degraded INTEGER NOT NULL,
-  PRIMARY KEY (method, res, bucket, bucket_start, cell));
+  minute BIGINT NOT NULL, icao VARCHAR NOT NULL, method VARCHAR NOT NULL, cell UBIGINT NOT NULL,
+  degraded BOOLEAN NOT NULL, reason VARCHAR NOT NULL, estimated BOOLEAN NOT NULL);
+CREATE TABLE IF NOT EXISTS observations (
+  t DOUBLE NOT NULL, icao VARCHAR NOT NULL, lat DOUBLE NOT NULL, lon DOUBLE NOT NULL, alt_m REAL, flags UTINYINT NOT NULL);
 CREATE TABLE IF NOT EXISTS fixes (
-  t DOUBLE NOT NULL, icao VARCHAR NOT NULL, lat DOUBLE NOT NULL, lon DOUBLE NOT NULL,
-  alt_baro DOUBLE, alt_geom DOUBLE, ground BOOLEAN NOT NULL, nic INTEGER, rc DOUBLE,
-  nac_p INTEGER, sil INTEGER, version INTEGER, source VARCHAR NOT NULL, receiver VARCHAR NOT NULL,
-  PRIMARY KEY (icao, t));
-CREATE TABLE IF NOT EXISTS callsigns (icao VARCHAR PRIMARY KEY, callsign VARCHAR NOT NULL);
+  t_ms BIGINT NOT NULL, icao VARCHAR NOT NULL, lat INTEGER NOT NULL, lon INTEGER NOT NULL,
+  alt_baro INTEGER, alt_geom INTEGER, ground BOOLEAN NOT NULL, nic TINYINT, rc REAL,
+  nac_p TINYINT, sil TINYINT, version TINYINT, source VARCHAR NOT NULL, receiver VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS callsigns (icao VARCHAR NOT NULL, callsign VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS events (
   id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, start_t DOUBLE NOT NULL, end_t DOUBLE NOT NULL,
   cells VARCHAR[] NOT NULL, aircraft VARCHAR[] NOT NULL,
@@ -65,23 +62,40 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS spoofed (
   id VARCHAR PRIMARY KEY, icao VARCHAR NOT NULL, callsign VARCHAR NOT NULL,
   start_t DOUBLE NOT NULL, end_t DOUBLE NOT NULL, intervals VARCHAR NOT NULL, checks VARCHAR NOT NULL);
-CREATE TEMP TABLE stage_minutes AS SELECT * FROM aircraft_minutes LIMIT 0;
-CREATE TEMP TABLE stage_fixes AS SELECT * FROM fixes LIMIT 0;
+CREATE TABLE IF NOT EXISTS ingests (
+  key VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, started DOUBLE NOT NULL, finished DOUBLE);
 `;
 
-const PARENT_RES = [6, 5, 4, 3, 2];
+/** A database from before the order-free layout (materialised cell counts) cannot be read by this one. */
+const OLD_LAYOUT_TABLE = 'cell_counts';
 
 export async function openDuckDbStore(path: string): Promise<Store> {
   const instance = await DuckDBInstance.create(path);
   const conn = await instance.connect();
+  const old = await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM duckdb_tables() WHERE table_name = '${OLD_LAYOUT_TABLE}'`);
+  if ((old.value(0, 0) as number) > 0) {
+    conn.closeSync();
+    instance.closeSync();
+    throw new Error(`${path} was written by an older gnsswatch with another layout: ingest the recordings again into a new file`);
+  }
   await conn.run(SCHEMA);
-  const store = new DuckDbStore(instance, conn);
-  await store.rebuildCountsIfMissing();
-  return store;
+  return new DuckDbStore(instance, conn);
 }
 
-/** The res 7..2 cell columns of aircraft_minutes, zipped with their res by DuckDB's parallel unnest. */
-const UNNEST_CELLS = 'unnest([7, 6, 5, 4, 3, 2]) AS res, unnest([cell7, cell6, cell5, cell4, cell3, cell2]) AS cell';
+/** SQL for the H3 parent at `res` of the UBIGINT H3 index `col`: resolution bits 52-55 set to res, finer digits to 7. */
+export function h3ParentSql(col: string, res: number): string {
+  if (res === STORE_RES) return col;
+  return `((${col} & ~(15::UBIGINT << 52)) | (${res}::UBIGINT << 52) | ((1::UBIGINT << ${3 * (15 - res)}) - 1))`;
+}
+
+/** SQL turning a UBIGINT H3 index into its usual string (lowercase hex, no leading zeros). */
+function h3String(expr: string): string {
+  return `lower(hex(${expr}))`;
+}
+
+function h3Value(cell: string): bigint {
+  return BigInt(`0x${cell}`);
+}
 
 class DuckDbStore implements Store {
   /** One connection, one operation at a time: a write is several statements that must not interleave. */
@@ -121,77 +135,68 @@ class DuckDbStore implements Store {
     return reader.getRowObjectsJS() as Record<string, unknown>[];
   }
 
-  upsertAircraftBuckets(rows: readonly AircraftBucket[]): Promise<void> {
-    if (rows.length === 0) return Promise.resolve();
-    return this.write(async () => {
-      await this.conn.run('DELETE FROM stage_minutes');
-      const ap = await this.conn.createAppender('stage_minutes', 'main', 'temp');
-      for (const r of rows) {
-        if (r.res !== STORE_RES || r.bucket_seconds !== STORE_BUCKET_SECONDS) {
-          ap.closeSync();
-          throw new RangeError(`aircraft-buckets must be res ${STORE_RES}, ${STORE_BUCKET_SECONDS} s (got res ${r.res}, ${r.bucket_seconds} s)`);
-        }
-        if (!isUnixTime(r.bucket_start)) continue; // no absolute time, no bucket to put it in
-        ap.appendBigInt(BigInt(Math.floor(r.bucket_start)));
-        ap.appendVarchar(r.icao);
-        ap.appendVarchar(r.method);
-        ap.appendVarchar(r.cell);
-        for (const res of PARENT_RES) ap.appendVarchar(cellToParent(r.cell, res));
-        ap.appendBoolean(r.degraded);
-        ap.appendVarchar(r.reason);
-        ap.appendBoolean(r.estimated);
-        ap.endRow();
-      }
+  /** Append rows through the appender; a row that throws mid-way leaves nothing appended. */
+  private async append<T>(table: string, rows: readonly T[], put: (ap: DuckDBAppender, row: T) => boolean): Promise<void> {
+    if (rows.length === 0) return;
+    const ap = await this.conn.createAppender(table);
+    try {
+      for (const r of rows) if (put(ap, r)) ap.endRow();
+      ap.flushSync();
+    } finally {
       ap.closeSync();
-      // Degraded anywhere (any receiver, any ingest) wins; a reported position beats an estimated one.
-      await this.conn.run(`
-        INSERT INTO aircraft_minutes
-        SELECT minute, icao, method, cell7, any_value(cell6), any_value(cell5), any_value(cell4), any_value(cell3),
-               any_value(cell2), bool_or(degraded), max(reason), bool_and(estimated)
-        FROM stage_minutes GROUP BY minute, icao, method, cell7
-        ON CONFLICT DO UPDATE SET
-          degraded = aircraft_minutes.degraded OR excluded.degraded,
-          reason = greatest(aircraft_minutes.reason, excluded.reason),
-          estimated = aircraft_minutes.estimated AND excluded.estimated`);
-      await this.refreshCounts();
-    });
-  }
-
-  /**
-   * Recompute cell_counts for every (method, res, bucket, bucket_start, cell) that a row of
-   * stage_minutes falls in, from all of aircraft_minutes in those buckets: a count of distinct
-   * aircraft cannot be incremented, but only the touched cell-buckets are recounted.
-   */
-  private async refreshCounts(): Promise<void> {
-    const [span] = (await this.conn.runAndReadAll('SELECT min(minute)::DOUBLE, max(minute)::DOUBLE FROM stage_minutes')).getRowsJS() as [number | null, number | null][];
-    if (span[0] === null || span[1] === null) return;
-    for (const bucket of BUCKETS) {
-      const lo = Math.floor(span[0] / bucket) * bucket;
-      const hi = Math.floor(span[1] / bucket) * bucket + bucket;
-      await this.conn.run(`
-        INSERT OR REPLACE INTO cell_counts
-        WITH touched AS (
-          SELECT DISTINCT method, minute // ${bucket} * ${bucket} AS b, res, cell
-          FROM (SELECT method, minute, ${UNNEST_CELLS} FROM stage_minutes)),
-        m AS (
-          SELECT method, minute // ${bucket} * ${bucket} AS b, icao, degraded, ${UNNEST_CELLS}
-          FROM aircraft_minutes WHERE minute >= ${lo} AND minute < ${hi}),
-        a AS (
-          SELECT method, res, b, cell, icao, bool_or(degraded) AS deg
-          FROM m SEMI JOIN touched USING (method, b, res, cell) GROUP BY method, res, b, cell, icao)
-        SELECT method, res, ${bucket}, b, cell, (count(*) - count_if(deg))::INTEGER, count_if(deg)::INTEGER
-        FROM a GROUP BY method, res, b, cell`);
     }
   }
 
-  /** A database written before cell_counts existed gets it built once, on open. */
-  async rebuildCountsIfMissing(): Promise<void> {
-    const [[counts, minutes]] = (
-      await this.conn.runAndReadAll('SELECT (SELECT count(*) FROM cell_counts)::DOUBLE, (SELECT count(*) FROM aircraft_minutes)::DOUBLE')
-    ).getRowsJS() as [[number, number]];
-    if (counts > 0 || minutes === 0) return;
-    await this.conn.run('DELETE FROM stage_minutes; INSERT INTO stage_minutes SELECT * FROM aircraft_minutes');
-    await this.refreshCounts();
+  addAircraftMinutes(rows: readonly AircraftBucket[]): Promise<void> {
+    for (const r of rows) {
+      if (r.res !== STORE_RES || r.bucket_seconds !== STORE_BUCKET_SECONDS) {
+        return Promise.reject(new RangeError(`aircraft-minutes must be res ${STORE_RES}, ${STORE_BUCKET_SECONDS} s (got res ${r.res}, ${r.bucket_seconds} s)`));
+      }
+    }
+    return this.write(() =>
+      this.append('aircraft_minutes', rows, (ap, r) => {
+        if (!isUnixTime(r.bucket_start)) return false; // no absolute time, no bucket to put it in
+        ap.appendBigInt(BigInt(Math.floor(r.bucket_start)));
+        ap.appendVarchar(r.icao);
+        ap.appendVarchar(r.method);
+        ap.appendUBigInt(h3Value(r.cell));
+        ap.appendBoolean(r.degraded);
+        ap.appendVarchar(r.reason);
+        ap.appendBoolean(r.estimated);
+        return true;
+      }),
+    );
+  }
+
+  /** Per (bucket, cell, aircraft) at `res`: degraded anywhere wins, a reported position beats an estimated one. */
+  private perAircraftSql(res: number, bucket: number, where: string): string {
+    return `SELECT minute // ${bucket} * ${bucket} AS b, ${h3ParentSql('cell', res)} AS c, icao,
+                   bool_or(degraded) AS deg, max(reason) AS reason, bool_and(estimated) AS est
+            FROM aircraft_minutes WHERE ${where} GROUP BY ALL`;
+  }
+
+  aircraftMinutes(q: TimeRange & { res: number; method: Method; cells?: readonly string[] }): Promise<AircraftBucket[]> {
+    return this.exclusive(async () => {
+      const { res } = checkGrid(q.res, STORE_BUCKET_SECONDS);
+      if (q.cells && q.cells.length === 0) return [];
+      const inCells = q.cells ? `WHERE c IN (${q.cells.map((c) => `${h3Value(c)}::UBIGINT`).join(', ')})` : '';
+      const reader = await this.conn.runAndReadAll(
+        `SELECT b::DOUBLE, ${h3String('c')}, icao, deg, reason, est FROM (${this.perAircraftSql(res, STORE_BUCKET_SECONDS, 'method = $1 AND minute >= $2 AND minute < $3')}) ${inCells}
+         ORDER BY b, 2, icao`,
+        [q.method, Math.floor(q.from), Math.ceil(q.to)],
+      );
+      return (reader.getRowsJS() as [number, string, string, boolean, string, boolean][]).map(([b, cell, icao, degraded, reason, estimated]) => ({
+        bucket_start: b,
+        bucket_seconds: STORE_BUCKET_SECONDS,
+        res,
+        method: q.method,
+        cell,
+        icao,
+        degraded,
+        reason: degraded ? reason : '',
+        estimated,
+      }));
+    });
   }
 
   cells(q: CellQuery): Promise<CellBucket[]> {
@@ -212,14 +217,18 @@ class DuckDbStore implements Store {
   /**
    * Distinct healthy / degraded aircraft per (bucket, cell), of all cells or one, column-wise and
    * in no particular order. The rows come back as one joined string, one aggregate so each row's
-   * values stay together: turning 50k VARCHAR values into JS strings one by one, or sorting
-   * them, costs more than the rest of the query.
+   * values stay together: turning 50k VARCHAR values into JS strings one by one costs more than
+   * the rest of the query.
    */
   private async seriesColumns(res: number, r: TimeRange, bucket: number, method: Method, cell?: string): Promise<CellColumns> {
+    const from = Math.floor(r.from / bucket) * bucket;
+    const to = Math.ceil(r.to / bucket) * bucket;
     const reader = await this.conn.runAndReadAll(
-      `SELECT count(*)::DOUBLE, string_agg(concat_ws(',', cell, bucket_start, healthy, degraded), ',') FROM cell_counts
-       WHERE method = $1 AND res = ${res} AND bucket = ${bucket} AND bucket_start >= $2 AND bucket_start < $3 ${cell ? 'AND cell = $4' : ''}`,
-      [method, Math.floor(r.from / bucket) * bucket, Math.ceil(r.to / bucket) * bucket, ...(cell ? [cell] : [])],
+      `WITH a AS (${this.perAircraftSql(res, bucket, 'method = $1 AND minute >= $2 AND minute < $3')}),
+            n AS (SELECT b, c, (count(*) - count_if(deg))::INTEGER AS healthy, count_if(deg)::INTEGER AS degraded
+                  FROM a ${cell ? `WHERE c = ${h3Value(cell)}::UBIGINT` : ''} GROUP BY b, c)
+       SELECT count(*)::DOUBLE, string_agg(concat_ws(',', ${h3String('c')}, b, healthy, degraded), ',') FROM n`,
+      [method, from, to],
     );
     const n = reader.value(0, 0) as number;
     if (n > MAX_ROWS) throw new QueryTooLargeError(`more than ${MAX_ROWS} cell-buckets: narrow the time range, or use a coarser res or bucket`);
@@ -243,47 +252,59 @@ class DuckDbStore implements Store {
         .map(({ cell: _, ...point }) => point)
         .sort((x, y) => x.bucket_start - y.bucket_start);
       const aircraft = await this.rows(
-        `SELECT m.icao, coalesce(any_value(cs.callsign), '') AS callsign, bool_or(m.degraded) AS degraded,
-                max(m.reason) AS reason
-         FROM aircraft_minutes m LEFT JOIN callsigns cs USING (icao)
-         WHERE m.method = $1 AND m.cell${res} = $2 AND m.minute >= $3 AND m.minute < $4
-         GROUP BY m.icao ORDER BY degraded DESC, m.icao LIMIT ${MAX_ROWS}`,
-        [q.method, cell, Math.floor(q.from / bucket) * bucket, Math.ceil(q.to / bucket) * bucket],
+        `WITH m AS (SELECT icao, bool_or(degraded) AS degraded, max(reason) AS reason FROM aircraft_minutes
+                    WHERE method = $1 AND ${h3ParentSql('cell', res)} = ${h3Value(cell)}::UBIGINT AND minute >= $2 AND minute < $3 GROUP BY icao),
+              cs AS (SELECT icao, max(callsign) AS callsign FROM callsigns WHERE icao IN (SELECT icao FROM m) GROUP BY icao)
+         SELECT m.icao, coalesce(cs.callsign, '') AS callsign, m.degraded, CASE WHEN m.degraded THEN m.reason ELSE '' END AS reason
+         FROM m LEFT JOIN cs USING (icao) ORDER BY m.degraded DESC, m.icao LIMIT ${MAX_ROWS}`,
+        [q.method, Math.floor(q.from / bucket) * bucket, Math.ceil(q.to / bucket) * bucket],
       );
       return { cell, res, series, aircraft: aircraft as unknown as CellHistory['aircraft'] };
     });
   }
 
-  upsertEvents(events: readonly InterferenceEvent[]): Promise<InterferenceEvent[]> {
+  addObservations(rows: readonly Observation[]): Promise<void> {
+    return this.write(() =>
+      this.append('observations', rows, (ap, o) => {
+        if (!isUnixTime(o.t) || !Number.isFinite(o.lat) || !Number.isFinite(o.lon)) return false;
+        ap.appendDouble(o.t);
+        ap.appendVarchar(o.icao);
+        ap.appendDouble(o.lat);
+        ap.appendDouble(o.lon);
+        if (Number.isFinite(o.alt_m)) ap.appendFloat(o.alt_m);
+        else ap.appendNull();
+        ap.appendUTinyInt(o.flags);
+        return true;
+      }),
+    );
+  }
+
+  observations(q: TimeRange & BBox): Promise<Observation[]> {
+    return this.exclusive(async () => {
+      const lon = q.lon_min <= q.lon_max ? 'lon BETWEEN $5 AND $6' : '(lon >= $5 OR lon <= $6)';
+      const reader = await this.conn.runAndReadAll(
+        `SELECT DISTINCT t, icao, lat, lon, coalesce(alt_m, 'NaN'::REAL)::DOUBLE, flags::INTEGER FROM observations
+         WHERE t >= $1 AND t < $2 AND lat BETWEEN $3 AND $4 AND ${lon} ORDER BY t, icao, lat, lon, flags`,
+        [q.from, q.to, q.lat_min, q.lat_max, q.lon_min, q.lon_max],
+      );
+      return (reader.getRowsJS() as [number, string, number, number, number, number][]).map(([t, icao, lat, lon, alt_m, flags]) => ({ t, icao, lat, lon, alt_m, flags }));
+    });
+  }
+
+  replaceEvents(kind: InterferenceEvent['kind'], r: TimeRange, events: readonly InterferenceEvent[]): Promise<{ removed: string[]; written: InterferenceEvent[] }> {
     return this.write(async () => {
-      const stored = new Map<string, InterferenceEvent>();
-      // Events of one analysis were kept apart by the analyzer: each continues only events stored before.
-      const created = new Set<string>();
-      for (const e of events) {
-        let merged = e;
-        if (e.kind === 'jamming') {
-          const near = (
-            await this.rows('SELECT * FROM events WHERE id = $1 OR (kind = $2 AND start_t <= $3 AND end_t >= $4)', [
-              e.id,
-              'jamming',
-              e.end + JAMMING_CONTINUATION_SECONDS,
-              e.start - JAMMING_CONTINUATION_SECONDS,
-            ])
-          )
-            .map(toEvent)
-            .filter((s) => s.id === e.id || (!created.has(s.id) && continues(s, e)));
-          for (const s of near) merged = mergeEvents(merged, s);
-          const absorbed = near.filter((s) => s.id !== merged.id).map((s) => s.id);
-          for (const id of absorbed) {
-            await this.conn.run('DELETE FROM events WHERE id = $1', [id]);
-            stored.delete(id);
-          }
-          if (!near.some((s) => s.id === merged.id)) created.add(merged.id);
-        }
-        await this.putEvent(merged);
-        stored.set(merged.id, merged);
+      await this.conn.run('BEGIN TRANSACTION');
+      try {
+        const old = (await this.rows('SELECT id FROM events WHERE kind = $1 AND start_t < $2 AND end_t >= $3', [kind, r.to, r.from])).map((x) => x.id as string);
+        await this.conn.run('DELETE FROM events WHERE kind = $1 AND start_t < $2 AND end_t >= $3', [kind, r.to, r.from]);
+        for (const e of events) await this.putEvent(e);
+        await this.conn.run('COMMIT');
+        const kept = new Set(events.map((e) => e.id));
+        return { removed: old.filter((id) => !kept.has(id)), written: [...events] };
+      } catch (err) {
+        await this.conn.run('ROLLBACK');
+        throw err;
       }
-      return [...stored.values()];
     });
   }
 
@@ -320,7 +341,7 @@ class DuckDbStore implements Store {
     });
   }
 
-  upsertSpoofed(rows: readonly SpoofedAircraft[]): Promise<void> {
+  addSpoofed(rows: readonly SpoofedAircraft[]): Promise<void> {
     return this.write(async () => {
       for (const s of rows) {
         const starts = s.intervals.map((i) => i[0]);
@@ -354,37 +375,52 @@ class DuckDbStore implements Store {
   addFixes(fixes: readonly Fix[], opts: FixOptions = {}): Promise<void> {
     if (fixes.length === 0 && opts.retentionDays === undefined) return Promise.resolve();
     return this.write(async () => {
-      await this.conn.run('DELETE FROM stage_fixes');
-      const ap = await this.conn.createAppender('stage_fixes', 'main', 'temp');
       const callsigns = new Map<string, string>();
-      for (const f of fixes) {
+      await this.append('fixes', fixes, (ap, f) => {
         // A fix without an absolute time (a counter-only recording given no --start) cannot be on a dated track.
-        if (!isUnixTime(f.t) || !Number.isFinite(f.lat) || !Number.isFinite(f.lon)) continue;
-        ap.appendDouble(f.t);
+        if (!isUnixTime(f.t) || !Number.isFinite(f.lat) || !Number.isFinite(f.lon)) return false;
+        ap.appendBigInt(BigInt(Math.round(f.t * 1000)));
         ap.appendVarchar(f.icao);
-        ap.appendDouble(f.lat);
-        ap.appendDouble(f.lon);
-        appendNumberOrNull(ap, f.alt_baro, false);
-        appendNumberOrNull(ap, f.alt_geom, false);
+        ap.appendInteger(Math.round(f.lat * MICRODEG));
+        ap.appendInteger(Math.round(f.lon * MICRODEG));
+        appendIntOrNull(ap, f.alt_baro);
+        appendIntOrNull(ap, f.alt_geom);
         ap.appendBoolean(f.ground);
-        appendNumberOrNull(ap, f.nic, true);
-        appendNumberOrNull(ap, f.rc, false);
-        appendNumberOrNull(ap, f.nac_p, true);
-        appendNumberOrNull(ap, f.sil, true);
-        appendNumberOrNull(ap, f.version, true);
+        appendCodeOrNull(ap, f.nic);
+        if (Number.isFinite(f.rc)) ap.appendFloat(f.rc);
+        else ap.appendNull();
+        appendCodeOrNull(ap, f.nac_p);
+        appendCodeOrNull(ap, f.sil);
+        appendCodeOrNull(ap, f.version);
         ap.appendVarchar(f.source);
         ap.appendVarchar(f.receiver ?? '');
-        ap.endRow();
         if (f.callsign) callsigns.set(f.icao, f.callsign);
-      }
-      ap.closeSync();
-      await this.conn.run('INSERT INTO fixes SELECT * FROM stage_fixes QUALIFY row_number() OVER (PARTITION BY icao, t) = 1 ON CONFLICT DO NOTHING');
-      for (const [icao, callsign] of callsigns) {
-        await this.conn.run('INSERT OR REPLACE INTO callsigns VALUES ($1, $2)', [icao, callsign]);
-      }
+        return true;
+      });
+      await this.append('callsigns', [...callsigns], (ap, [icao, callsign]) => {
+        ap.appendVarchar(icao);
+        ap.appendVarchar(callsign);
+        return true;
+      });
       if (opts.retentionDays !== undefined) {
-        await this.conn.run('DELETE FROM fixes WHERE t < (SELECT max(t) FROM fixes) - $1', [opts.retentionDays * 86400]);
+        await this.conn.run('DELETE FROM fixes WHERE t_ms < (SELECT max(t_ms) FROM fixes) - $1', [opts.retentionDays * 86_400_000]);
       }
+    });
+  }
+
+  /** Fixes as stored, each (icao, t) once, in the range and (optionally) of the given aircraft. */
+  private fixesSql(icaos: string): string {
+    return `SELECT DISTINCT ON (icao, t_ms) t_ms / 1000 AS t, icao, lat / ${MICRODEG} AS lat, lon / ${MICRODEG} AS lon,
+                   alt_baro::DOUBLE AS alt_baro, alt_geom::DOUBLE AS alt_geom, ground, nic::INTEGER AS nic, rc::DOUBLE AS rc,
+                   nac_p::INTEGER AS nac_p, sil::INTEGER AS sil, version::INTEGER AS version, source, receiver
+            FROM fixes WHERE t_ms >= $1 AND t_ms < $2 ${icaos} ORDER BY icao, t_ms, receiver`;
+  }
+
+  fixes(r: TimeRange): Promise<StoredFix[]> {
+    return this.exclusive(async () => {
+      const reader = await this.conn.runAndReadAll(`${this.fixesSql('')} LIMIT ${MAX_ROWS + 1}`, msRange(r.from, r.to));
+      if (reader.currentRowCount > MAX_ROWS) throw new QueryTooLargeError(`more than ${MAX_ROWS} fixes: narrow the time range`);
+      return reader.getRowObjectsJS() as unknown as StoredFix[];
     });
   }
 
@@ -398,12 +434,14 @@ class DuckDbStore implements Store {
       if (icaos.length === 0) return [];
       const list = icaos.map((_, i) => `$${i + 3}`).join(', ');
       const reader = await this.conn.runAndReadAll(
-        `SELECT icao, t, lat, lon, alt_baro, nic, nac_p FROM fixes WHERE icao IN (${list}) AND t >= $1 AND t < $2
-         ORDER BY icao, t LIMIT ${MAX_ROWS + 1}`,
-        [from, to, ...icaos],
+        `SELECT icao, t, lat, lon, alt_baro, nic, nac_p FROM (${this.fixesSql(`AND icao IN (${list})`)}) LIMIT ${MAX_ROWS + 1}`,
+        [...msRange(from, to), ...icaos],
       );
       if (reader.currentRowCount > MAX_ROWS) throw new QueryTooLargeError(`more than ${MAX_ROWS} fixes: narrow the time range`);
-      const names = await this.rows(`SELECT icao, callsign FROM callsigns WHERE icao IN (${icaos.map((_, i) => `$${i + 1}`).join(', ')})`, [...icaos]);
+      const names = await this.rows(
+        `SELECT icao, max(callsign) AS callsign FROM callsigns WHERE icao IN (${icaos.map((_, i) => `$${i + 1}`).join(', ')}) GROUP BY icao`,
+        [...icaos],
+      );
       const byIcao = new Map<string, Track>(icaos.map((icao) => [icao, { icao, callsign: '', points: [] }]));
       for (const n of names) byIcao.get(n.icao as string)!.callsign = (n.callsign as string) ?? '';
       for (const [icao, ...point] of reader.getRowsJS() as [string, ...TrackPoint][]) byIcao.get(icao)!.points.push(point as unknown as TrackPoint);
@@ -411,93 +449,45 @@ class DuckDbStore implements Store {
     });
   }
 
-  stats(): Promise<StoreStats> {
-    return this.exclusive(async () => {
-      // Only absolute times count for the span (a database written before rows without one were
-      // refused may hold counter seconds or NaN), and both ends come from the same rows, so from
-      // and to are both numbers or both null.
-      const [row] = await this.rows(`
-        WITH times AS (
-          SELECT minute::DOUBLE AS lo, (minute + ${STORE_BUCKET_SECONDS})::DOUBLE AS hi FROM aircraft_minutes WHERE minute >= ${EARLIEST_UNIX_TIME}
-          UNION ALL SELECT t, t FROM fixes WHERE isfinite(t) AND t >= ${EARLIEST_UNIX_TIME})
-        SELECT
-          (SELECT min(lo) FROM times) AS "from",
-          (SELECT max(hi) FROM times) AS "to",
-          (SELECT count(*) FROM fixes)::DOUBLE AS fixes,
-          (SELECT count(*) FROM (SELECT icao FROM aircraft_minutes UNION SELECT icao FROM fixes))::DOUBLE AS aircraft,
-          (SELECT count(*) FROM cell_counts WHERE res = ${STORE_RES} AND bucket = ${STORE_BUCKET_SECONDS})::DOUBLE AS cell_buckets,
-          (SELECT count(*) FROM events)::DOUBLE AS events,
-          (SELECT count(*) FROM spoofed)::DOUBLE AS spoofed`);
-      return row as unknown as StoreStats;
+  beginIngest(key: string, name: string): Promise<'new' | 'done' | 'incomplete'> {
+    return this.write(async () => {
+      const [row] = await this.rows('SELECT finished FROM ingests WHERE key = $1', [key]);
+      if (row && row.finished !== null) return 'done';
+      await this.conn.run('INSERT OR REPLACE INTO ingests VALUES ($1, $2, $3, NULL)', [key, name, Date.now() / 1000]);
+      return row ? 'incomplete' : 'new';
     });
   }
 
-  async exportTable(name: ExportTable, format: ExportFormat, path: string, range: ExportRange): Promise<number> {
-    if (name === 'cells') {
-      const cells = await this.cells({ from: range.from, to: range.to, res: range.res ?? 4, method: range.method ?? 'nacp', bucket: range.bucket ?? 3600 });
-      if (format === 'geojson') return writeJson(path, cellBucketsToGeoJson(cells), cells.length);
-      return this.exclusive(() => this.copyRows(cells as unknown as Record<string, unknown>[], CELL_COLUMNS, format, path));
-    }
-    if (name === 'events') {
-      const events = await this.events(range);
-      if (format === 'geojson') return writeJson(path, eventsGeoJson(events), events.length);
-      return this.exclusive(() =>
-        this.copyQuery(
-          `SELECT id, kind, start_t AS start, end_t AS "end", array_to_string(cells, ' ') AS cells, array_to_string(aircraft, ' ') AS aircraft,
-                  source_lat, source_lon, source_uncertainty_km, peak_share_pct, false_points
-           FROM events WHERE start_t < $1 AND end_t >= $2 ORDER BY start_t, id`,
-          [range.to, range.from],
-          format,
-          path,
-        ),
-      );
-    }
-    if (name === 'spoofed') {
-      const spoofed = await this.spoofed(range);
-      if (format === 'geojson') {
-        const features = spoofed.map((s) => ({ type: 'Feature', geometry: null, properties: s }));
-        return writeJson(path, { type: 'FeatureCollection', features }, spoofed.length);
-      }
-      return this.exclusive(() =>
-        this.copyQuery(
-          'SELECT icao, callsign, start_t AS start, end_t AS "end", intervals, checks FROM spoofed WHERE start_t < $1 AND end_t >= $2 ORDER BY start_t, icao',
-          [range.to, range.from],
-          format,
-          path,
-        ),
-      );
-    }
-    const fixesSql = 'SELECT * FROM fixes WHERE t >= $1 AND t < $2 ORDER BY icao, t';
-    if (format === 'geojson') {
-      const rows = await this.exclusive(() => this.rows(fixesSql, [range.from, range.to]));
-      const features = rows.map((r) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [r.lon, r.lat] }, properties: r }));
-      return writeJson(path, { type: 'FeatureCollection', features }, rows.length);
-    }
-    return this.exclusive(() => this.copyQuery(fixesSql, [range.from, range.to], format, path));
+  finishIngest(key: string): Promise<void> {
+    return this.write(async () => {
+      await this.conn.run('CHECKPOINT');
+      await this.conn.run('UPDATE ingests SET finished = $2 WHERE key = $1', [key, Date.now() / 1000]);
+    });
   }
 
-  private async copyQuery(sql: string, values: DuckDBValue[], format: 'parquet' | 'csv', path: string): Promise<number> {
-    const opts = format === 'parquet' ? 'FORMAT PARQUET' : 'FORMAT CSV, HEADER';
-    const reader = await this.conn.runAndReadAll(`COPY (${sql}) TO ${sqlString(path)} (${opts})`, values);
-    return Number(reader.getRowsJS()[0]?.[0] ?? 0);
+  incompleteIngests(): Promise<IngestRecord[]> {
+    return this.exclusive(async () => (await this.rows('SELECT * FROM ingests WHERE finished IS NULL ORDER BY started, key')) as unknown as IngestRecord[]);
   }
 
-  /** Rows computed in JS (cells with their share and band) go through a temp table to COPY. */
-  private async copyRows(rows: Record<string, unknown>[], columns: [string, string][], format: 'parquet' | 'csv', path: string): Promise<number> {
-    await this.conn.run(`CREATE OR REPLACE TEMP TABLE export_rows (${columns.map(([n, t]) => `${n} ${t}`).join(', ')})`);
-    const ap = await this.conn.createAppender('export_rows', 'main', 'temp');
-    for (const r of rows) {
-      for (const [n, t] of columns) {
-        if (t === 'VARCHAR') ap.appendVarchar(String(r[n]));
-        else if (t === 'INTEGER') ap.appendInteger(r[n] as number);
-        else ap.appendDouble(r[n] as number);
-      }
-      ap.endRow();
-    }
-    ap.closeSync();
-    const n = await this.copyQuery('SELECT * FROM export_rows', [], format, path);
-    await this.conn.run('DROP TABLE export_rows');
-    return n;
+  stats(): Promise<StoreStats> {
+    return this.exclusive(async () => {
+      // Only absolute times count for the span, and both ends come from the same rows, so from and
+      // to are both numbers or both null.
+      const [row] = await this.rows(`
+        WITH times AS (
+          SELECT min(minute)::DOUBLE AS lo, (max(minute) + ${STORE_BUCKET_SECONDS})::DOUBLE AS hi FROM aircraft_minutes WHERE minute >= ${EARLIEST_UNIX_TIME}
+          UNION ALL SELECT min(t_ms) / 1000, max(t_ms) / 1000 FROM fixes WHERE t_ms >= ${EARLIEST_UNIX_TIME * 1000})
+        SELECT
+          (SELECT min(lo) FROM times) AS "from",
+          (SELECT max(hi) FROM times) AS "to",
+          (SELECT count(*) FROM (SELECT DISTINCT icao, t_ms FROM fixes))::DOUBLE AS fixes,
+          (SELECT count(*) FROM (SELECT icao FROM aircraft_minutes UNION SELECT icao FROM fixes))::DOUBLE AS aircraft,
+          (SELECT count(*) FROM (SELECT DISTINCT minute, method, cell FROM aircraft_minutes))::DOUBLE AS cell_buckets,
+          (SELECT count(*) FROM events)::DOUBLE AS events,
+          (SELECT count(*) FROM spoofed)::DOUBLE AS spoofed,
+          (SELECT count(*) FROM ingests WHERE finished IS NULL)::DOUBLE AS incomplete_ingests`);
+      return row as unknown as StoreStats;
+    });
   }
 
   close(): Promise<void> {
@@ -509,17 +499,10 @@ class DuckDbStore implements Store {
   }
 }
 
-const CELL_COLUMNS: [string, string][] = [
-  ['bucket_start', 'DOUBLE'],
-  ['bucket_seconds', 'INTEGER'],
-  ['res', 'INTEGER'],
-  ['method', 'VARCHAR'],
-  ['cell', 'VARCHAR'],
-  ['healthy', 'INTEGER'],
-  ['degraded', 'INTEGER'],
-  ['share_pct', 'DOUBLE'],
-  ['band', 'VARCHAR'],
-];
+function msRange(from: number, to: number): [number, number] {
+  const clamp = (t: number) => Math.max(-8.64e15, Math.min(8.64e15, t * 1000));
+  return [Math.floor(clamp(from)), Math.ceil(clamp(to))];
+}
 
 function byBucketThenCell(x: CellBucket, y: CellBucket): number {
   return x.bucket_start - y.bucket_start || (x.cell < y.cell ? -1 : x.cell > y.cell ? 1 : 0);
@@ -531,11 +514,16 @@ function checkGrid(res: number, bucket: number): { res: number; bucket: number }
   return { res, bucket };
 }
 
-function appendNumberOrNull(ap: { appendDouble(v: number): void; appendInteger(v: number): void; appendNull(): void }, v: number | undefined, int: boolean): void {
-  // Absent is undefined, NaN, or -1 for codes (the decoder's conventions).
-  if (v === undefined || !Number.isFinite(v) || (int && (v < 0 || !Number.isInteger(v)))) ap.appendNull();
-  else if (int) ap.appendInteger(v);
-  else ap.appendDouble(v);
+/** Absent is undefined or NaN; anything beyond a 32-bit integer is absent too (never a wrapped value). */
+function appendIntOrNull(ap: DuckDBAppender, v: number | undefined): void {
+  if (v === undefined || !Number.isFinite(v) || Math.abs(v) > 2_000_000_000) ap.appendNull();
+  else ap.appendInteger(Math.round(v));
+}
+
+/** Integrity codes and versions: -1 is the decoder's "absent"; anything outside a small code is absent. */
+function appendCodeOrNull(ap: DuckDBAppender, v: number | undefined): void {
+  if (v === undefined || !Number.isInteger(v) || v < 0 || v > 100) ap.appendNull();
+  else ap.appendTinyInt(v);
 }
 
 function toEvent(row: Record<string, unknown>): InterferenceEvent {
@@ -554,24 +542,4 @@ function toEvent(row: Record<string, unknown>): InterferenceEvent {
   if (row.false_points !== null) e.false_points = JSON.parse(row.false_points as string);
   if (row.peak_share_pct !== null) e.peak_share_pct = row.peak_share_pct as number;
   return e;
-}
-
-function eventsGeoJson(events: InterferenceEvent[]): object {
-  return {
-    type: 'FeatureCollection',
-    features: events.map((e) => ({
-      type: 'Feature',
-      geometry: { type: 'MultiPolygon', coordinates: e.cells.map((c) => [cellRing(c)]) },
-      properties: e,
-    })),
-  };
-}
-
-async function writeJson(path: string, value: object, n: number): Promise<number> {
-  await writeFile(path, JSON.stringify(value));
-  return n;
-}
-
-function sqlString(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`;
 }

@@ -5,6 +5,9 @@
 import { shareAndBand } from '../detect/cell-share.ts';
 import type { AircraftBucket, CellBucket, InterferenceEvent, Method, SpoofedAircraft } from '../detect/types.ts';
 import type { Fix } from '../contracts.ts';
+import type { Observation } from '../detect/observations.ts';
+
+export type { Observation };
 
 /** The resolution and bucket the store keeps aircraft-buckets at; coarser ones are aggregated. */
 export const STORE_RES = 7;
@@ -113,20 +116,6 @@ export interface ExportRange extends TimeRange {
 export interface FixOptions {
   /** Drop fixes older than this many days before the newest stored fix (replays keep working). */
   retentionDays?: number;
-}
-
-/**
- * One localisation observation (detect/observations.ts): where an aircraft lost or regained
- * integrity, or a sparse trail point, with its OBS_* flags. Written per aircraft as it is read.
- */
-export interface Observation {
-  t: number;
-  icao: string;
-  lat: number;
-  lon: number;
-  /** Metres; NaN when unknown. */
-  alt_m: number;
-  flags: number;
 }
 
 /** A latitude/longitude box, degrees; lon_min > lon_max crosses the antimeridian. */

@@ -83,7 +83,7 @@ describe('IntegrityGrid', () => {
     expect(placed.map((a) => a.cell)).toEqual([latLngToCell(0, 10.4997, 5)]);
   });
 
-  it('closeBefore emits finished buckets through onClose and drops late data', () => {
+  it('closeBefore emits finished buckets through onClose; late data opens a new row, never lost', () => {
     const closed: AircraftBucket[][] = [];
     const g = new IntegrityGrid({ res: 4, bucketSeconds: 60, method: 'nacp', onClose: (c) => closed.push(c) });
     g.fix(fix('aaaaaa', T0 + 10, 52, 5, 9));
@@ -91,8 +91,11 @@ describe('IntegrityGrid', () => {
     g.closeBefore(T0 + 60);
     expect(closed.map((c) => c.map((a) => a.bucket_start))).toEqual([[T0]]);
     g.fix(fix('bbbbbb', T0 + 20, 52, 5, 9)); // its bucket is closed
-    expect(g.late).toBe(1);
-    expect(g.finish().map((a) => a.bucket_start)).toEqual([T0 + 60]);
+    g.fix(fix('aaaaaa', T0 + 30, 52, 5, 1)); // and again, degraded this time: a new row, not the emitted one changed
+    expect(g.late).toBe(2);
+    expect(closed[0].map((a) => [a.icao, a.degraded])).toEqual([['aaaaaa', false]]);
+    const rest = g.finish();
+    expect(rest.map((a) => [a.bucket_start - T0, a.icao])).toEqual([[0, 'aaaaaa'], [0, 'bbbbbb'], [60, 'aaaaaa']]);
   });
 
   it('method nic flags NIC < 7', () => {

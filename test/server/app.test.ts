@@ -60,13 +60,13 @@ beforeAll(async () => {
   store = await openDuckDbStore(join(dir, 'db.duckdb'));
   // 10 aircraft, 2 degraded, in one cell during the first minute.
   const rows = Array.from({ length: 10 }, (_, i) => ab(`aaaaa${i}`, 0, i >= 8));
-  await store.upsertAircraftBuckets(rows);
-  await store.upsertEvents([EVENT]);
+  await store.addAircraftMinutes(rows);
+  await store.replaceEvents(EVENT.kind, { from: EVENT.start, to: EVENT.end }, [EVENT]);
   await store.addFixes([
     { t: T0 + 30, icao: 'aaaaa3', lat: 37.46, lon: 126.44, alt_baro: 30000, ground: false, nic: 0, rc: NaN, nac_p: 0, version: 2, source: 'adsb', callsign: 'KAL1' },
     { t: T0 + 31, icao: 'aaaaa3', lat: 37.47, lon: 126.45, ground: false, nic: 0, rc: NaN, version: 2, source: 'adsb' },
   ]);
-  await store.upsertSpoofed([{ icao: 'bbbbb1', callsign: '', intervals: [[T0, T0 + 60]], checks: [] }]);
+  await store.addSpoofed([{ icao: 'bbbbb1', callsign: '', intervals: [[T0, T0 + 60]], checks: [] }]);
   const web = join(dir, 'web');
   await mkdir(web);
   await writeFile(join(web, 'index.html'), '<!doctype html><title>gnsswatch</title>');
@@ -206,7 +206,7 @@ describe('HTTP caching', () => {
     const again = await fetch(url, { headers: { 'if-none-match': etag! } });
     expect(again.status).toBe(304);
     // A new aircraft an hour later: the same URL now has more to say.
-    await store.upsertAircraftBuckets([ab('cccccc', 60, false)]);
+    await store.addAircraftMinutes([ab('cccccc', 60, false)]);
     const after = await fetch(url, { headers: { 'if-none-match': etag! } });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);

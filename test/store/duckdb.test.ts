@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AircraftBucket, InterferenceEvent, SpoofedAircraft } from '../../src/detect/types.ts';
 import type { Fix } from '../../src/contracts.ts';
 import { openDuckDbStore } from '../../src/store/duckdb.ts';
+import { exportTable } from '../../src/store/export.ts';
 import type { Store } from '../../src/store/store.ts';
 
 // 2024-10-01T12:00:00Z, a whole hour.
@@ -60,8 +61,8 @@ describe('DuckDB store: cells', () => {
       // Same aircraft, later minute, other res-7 cell of the same res-4 parent.
       bucket('aaaaa1', 5, CELL_B, false),
     ];
-    await store.upsertAircraftBuckets(rows);
-    await store.upsertAircraftBuckets(rows);
+    await store.addAircraftMinutes(rows);
+    await store.addAircraftMinutes(rows);
     const hour = await store.cells({ from: T0, to: T0 + 3600, res: 4, method: 'nacp', bucket: 3600 });
     expect(hour).toHaveLength(1);
     expect(hour[0]).toMatchObject({ bucket_start: T0, cell: cellToParent(CELL_A, 4), healthy: 2, degraded: 1, res: 4, method: 'nacp' });
@@ -77,15 +78,15 @@ describe('DuckDB store: cells', () => {
   });
 
   it('two receivers hearing one aircraft count it once, degraded if either saw it degraded', async () => {
-    await store.upsertAircraftBuckets([bucket('bbbbb1', 120, CELL_A, false)]); // receiver 1
-    await store.upsertAircraftBuckets([bucket('bbbbb1', 120, CELL_A, true)]); // receiver 2
+    await store.addAircraftMinutes([bucket('bbbbb1', 120, CELL_A, false)]); // receiver 1
+    await store.addAircraftMinutes([bucket('bbbbb1', 120, CELL_A, true)]); // receiver 2
     const cells = await store.cells({ from: T0 + 7200, to: T0 + 7260, res: 7, method: 'nacp', bucket: 60 });
     expect(cells).toHaveLength(1);
     expect(cells[0]).toMatchObject({ healthy: 0, degraded: 1 });
   });
 
   it('keeps methods apart and filters by time', async () => {
-    await store.upsertAircraftBuckets([bucket('ccccc1', 240, CELL_A, true, 'nic'), bucket('ccccc2', 240, CELL_A, true, 'nic')]);
+    await store.addAircraftMinutes([bucket('ccccc1', 240, CELL_A, true, 'nic'), bucket('ccccc2', 240, CELL_A, true, 'nic')]);
     const nic = await store.cells({ from: T0 + 4 * 3600, to: T0 + 5 * 3600, res: 5, method: 'nic', bucket: 86400 });
     // Day bucket starts at midnight: T0 is 12:00Z, so the day started 12 h earlier.
     expect(nic).toHaveLength(1);
@@ -129,22 +130,29 @@ const EVENT: InterferenceEvent = {
 };
 
 describe('DuckDB store: events, spoofed, fixes', () => {
-  it('upserts events by id and filters by overlap', async () => {
-    await store.upsertEvents([EVENT, { ...EVENT, id: 'spoof-1', kind: 'spoofing', source: null, false_points: [{ lat: 37.5, lon: 127 }], start: T0 + 7200, end: T0 + 7300 }]);
-    await store.upsertEvents([{ ...EVENT, end: T0 + 2400 }]);
+  it('replaces the events of one kind that overlap a range, and filters by overlap', async () => {
+    const spoof: InterferenceEvent = { ...EVENT, id: 'spoof-1', kind: 'spoofing', source: null, false_points: [{ lat: 37.5, lon: 127 }], start: T0 + 7200, end: T0 + 7300 };
+    await store.replaceEvents('jamming', { from: T0, to: T0 + 3600 }, [EVENT]);
+    await store.replaceEvents('spoofing', { from: T0 + 7200, to: T0 + 7300 }, [spoof]);
+    // Recomputed: the jamming event under another id replaces the first; the spoofing event is another kind and stays.
+    const again = await store.replaceEvents('jamming', { from: T0, to: T0 + 3600 }, [{ ...EVENT, id: 'jam-2', end: T0 + 2400 }]);
+    expect(again.removed).toEqual(['jam-1']);
+    expect(await store.event('jam-1')).toBeNull();
+    await store.replaceEvents('jamming', { from: T0, to: T0 + 3600 }, [{ ...EVENT, end: T0 + 2400 }]);
     expect(await store.event('jam-1')).toEqual({ ...EVENT, end: T0 + 2400 });
+    expect(await store.event('jam-2')).toBeNull();
     expect(await store.event('nope')).toBeNull();
     expect((await store.events({ from: T0 + 2000, to: T0 + 3000 })).map((e) => e.id)).toEqual(['jam-1']);
-    const spoof = await store.event('spoof-1');
-    expect(spoof?.source).toBeNull();
-    expect(spoof?.false_points).toEqual([{ lat: 37.5, lon: 127 }]);
-    expect(spoof?.peak_share_pct).toBe(33.3);
+    const stored = await store.event('spoof-1');
+    expect(stored?.source).toBeNull();
+    expect(stored?.false_points).toEqual([{ lat: 37.5, lon: 127 }]);
+    expect(stored?.peak_share_pct).toBe(33.3);
   });
 
   it('upserts spoofed aircraft', async () => {
     const s: SpoofedAircraft = { icao: 'ddddd1', callsign: 'AAR7', intervals: [[T0 + 100, T0 + 200]], checks: [{ check: 'position_jump', t: T0 + 100, detail: '80 km in 2 s' }] };
-    await store.upsertSpoofed([s]);
-    await store.upsertSpoofed([{ ...s, intervals: [[T0 + 100, T0 + 260]] }]);
+    await store.addSpoofed([s]);
+    await store.addSpoofed([{ ...s, intervals: [[T0 + 100, T0 + 260]] }]);
     expect(await store.spoofed({ from: T0, to: T0 + 3600 })).toEqual([{ ...s, intervals: [[T0 + 100, T0 + 260]] }]);
     expect(await store.spoofed({ from: T0 + 300, to: T0 + 3600 })).toEqual([]);
   });
@@ -205,7 +213,7 @@ describe('DuckDB store: events, spoofed, fixes', () => {
 describe('DuckDB store: exports', () => {
   it('writes Parquet that DuckDB reads back', async () => {
     const path = join(dir, 'cells.parquet');
-    const n = await store.exportTable('cells', 'parquet', path, { from: T0, to: T0 + 3600, res: 7, bucket: 60 });
+    const n = await exportTable(store, 'cells', 'parquet', path, { from: T0, to: T0 + 3600, res: 7, bucket: 60 });
     expect(n).toBe(2);
     const inst = await DuckDBInstance.create(':memory:');
     const conn = await inst.connect();
@@ -216,7 +224,7 @@ describe('DuckDB store: exports', () => {
     ]);
     const fixesPath = join(dir, 'fixes.parquet');
     // aaaaa3 at T0+10, eeeee1 at T0+1 and T0+2, fffff1 at T0+3, 99999a at T0+7
-    expect(await store.exportTable('fixes', 'parquet', fixesPath, { from: T0, to: T0 + 60 })).toBe(5);
+    expect(await exportTable(store, 'fixes', 'parquet', fixesPath, { from: T0, to: T0 + 60 })).toBe(5);
     const f = (await conn.runAndReadAll(`SELECT count(DISTINCT icao)::INTEGER n FROM read_parquet('${fixesPath}')`)).getRowsJS();
     expect(f).toEqual([[4]]);
     conn.closeSync();
@@ -225,7 +233,7 @@ describe('DuckDB store: exports', () => {
 
   it('writes CSV with a header', async () => {
     const path = join(dir, 'events.csv');
-    expect(await store.exportTable('events', 'csv', path, { from: T0, to: T0 + 86400 })).toBe(2);
+    expect(await exportTable(store, 'events', 'csv', path, { from: T0, to: T0 + 86400 })).toBe(2);
     const lines = (await readFile(path, 'utf8')).trim().split('\n');
     expect(lines[0].split(',').slice(0, 4)).toEqual(['id', 'kind', 'start', 'end']);
     expect(lines).toHaveLength(3);
@@ -234,7 +242,7 @@ describe('DuckDB store: exports', () => {
 
   it('writes GeoJSON hexagons', async () => {
     const path = join(dir, 'cells.geojson');
-    await store.exportTable('cells', 'geojson', path, { from: T0, to: T0 + 3600 });
+    await exportTable(store, 'cells', 'geojson', path, { from: T0, to: T0 + 3600 });
     const gj = JSON.parse(await readFile(path, 'utf8'));
     expect(gj.type).toBe('FeatureCollection');
     expect(gj.features).toHaveLength(1);
@@ -243,7 +251,7 @@ describe('DuckDB store: exports', () => {
     expect(gj.features[0].properties).toMatchObject({ healthy: 2, degraded: 1 });
     const ev = JSON.parse(await (async () => {
       const p = join(dir, 'events.geojson');
-      await store.exportTable('events', 'geojson', p, { from: T0, to: T0 + 86400 });
+      await exportTable(store, 'events', 'geojson', p, { from: T0, to: T0 + 86400 });
       return readFile(p, 'utf8');
     })());
     expect(ev.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(['jam-1', 'spoof-1']);
@@ -254,7 +262,7 @@ describe('DuckDB store: persistence', () => {
   it('keeps data across close and reopen', async () => {
     const path = join(dir, 'persist.duckdb');
     const a = await openDuckDbStore(path);
-    await a.upsertEvents([EVENT]);
+    await a.replaceEvents('jamming', { from: EVENT.start, to: EVENT.end }, [EVENT]);
     await a.close();
     const b = await openDuckDbStore(path);
     expect(await b.event('jam-1')).toEqual(EVENT);
@@ -262,20 +270,20 @@ describe('DuckDB store: persistence', () => {
   });
 });
 
-describe('DuckDB store: materialised cell counts', () => {
+describe('DuckDB store: counts aggregated at query time', () => {
   // A day nobody else in this file writes to.
   const DAY = T0 + 10 * 86400;
   const at = (icao: string, minute: number, cell: string, degraded: boolean): AircraftBucket => ({ ...bucket(icao, 0, cell, degraded), bucket_start: DAY + minute * 60 });
   const hour = { from: DAY, to: DAY + 3600, res: 4, method: 'nacp' as const, bucket: 3600 };
 
   it('recounts a cell-bucket when a later write adds to it: distinct aircraft, degraded if degraded at any time there', async () => {
-    await store.upsertAircraftBuckets([at('a0a0a1', 0, CELL_A, false), at('a0a0a2', 0, CELL_A, false)]);
+    await store.addAircraftMinutes([at('a0a0a1', 0, CELL_A, false), at('a0a0a2', 0, CELL_A, false)]);
     // a0a0a1 degraded later in the hour, in the other res-7 cell of the same res-4 cell.
-    await store.upsertAircraftBuckets([at('a0a0a1', 10, CELL_B, true)]);
+    await store.addAircraftMinutes([at('a0a0a1', 10, CELL_B, true)]);
     const expected = [{ bucket_start: DAY, cell: cellToParent(CELL_A, 4), healthy: 1, degraded: 1 }];
     expect((await store.cells(hour)).map(({ bucket_start, cell, healthy, degraded }) => ({ bucket_start, cell, healthy, degraded }))).toEqual(expected);
     // Written again (a second ingest of the same data): the same counts.
-    await store.upsertAircraftBuckets([at('a0a0a1', 0, CELL_A, false), at('a0a0a2', 0, CELL_A, false), at('a0a0a1', 10, CELL_B, true)]);
+    await store.addAircraftMinutes([at('a0a0a1', 0, CELL_A, false), at('a0a0a2', 0, CELL_A, false), at('a0a0a1', 10, CELL_B, true)]);
     expect((await store.cells(hour)).map(({ healthy, degraded }) => ({ healthy, degraded }))).toEqual([{ healthy: 1, degraded: 1 }]);
     // The day bucket at res 2 holds the same two aircraft.
     const day = await store.cells({ ...hour, from: DAY, to: DAY + 86400, res: 2, bucket: 86400 });
@@ -296,25 +304,18 @@ describe('DuckDB store: materialised cell counts', () => {
     await store.cells(hour);
     await store.stats();
     expect(store.generation()).toBe(g);
-    await store.upsertAircraftBuckets([at('a0a0a3', 30, CELL_A, false)]);
+    await store.addAircraftMinutes([at('a0a0a3', 30, CELL_A, false)]);
     expect(store.generation()).not.toBe(g);
   });
 
-  it('builds the counts of a database written before they existed, on open', async () => {
-    const path = join(dir, 'old-counts.duckdb');
-    const a = await openDuckDbStore(path);
-    await a.upsertAircraftBuckets([bucket('b0b0b1', 0, CELL_A, false), bucket('b0b0b2', 1, CELL_B, true)]);
-    const before = await a.cells({ from: T0, to: T0 + 3600, res: 4, method: 'nacp', bucket: 3600 });
-    await a.close();
+  it('refuses a database of the older layout with a message saying what to do', async () => {
+    const path = join(dir, 'old-layout.duckdb');
     const raw = await DuckDBInstance.create(path);
     const conn = await raw.connect();
-    await conn.run('DROP TABLE cell_counts');
+    await conn.run('CREATE TABLE cell_counts (cell VARCHAR)');
     conn.closeSync();
     raw.closeSync();
-    const b = await openDuckDbStore(path);
-    expect(before.map((c) => [c.healthy, c.degraded])).toEqual([[1, 1]]);
-    expect(await b.cells({ from: T0, to: T0 + 3600, res: 4, method: 'nacp', bucket: 3600 })).toEqual(before);
-    await b.close();
+    await expect(openDuckDbStore(path)).rejects.toThrow(/older gnsswatch.*ingest the recordings again/);
   });
 });
 
@@ -323,27 +324,70 @@ describe('DuckDB store: the stored time span', () => {
     const s = await openDuckDbStore(join(dir, 'span-empty.duckdb'));
     // t = 0 and 60: receiver-counter seconds of a file read without --start.
     await s.addFixes([fix('c0c0c1', 0, 37, 126)]);
-    await s.upsertAircraftBuckets([{ ...bucket('c0c0c1', 0, CELL_A, false), bucket_start: 60 }]);
+    await s.addAircraftMinutes([{ ...bucket('c0c0c1', 0, CELL_A, false), bucket_start: 60 }]);
     expect(await s.stats()).toMatchObject({ from: null, to: null, fixes: 0, cell_buckets: 0 });
     await s.close();
   });
 
-  it('ignores counter times and NaN that an older version stored, so from and to are both times', async () => {
-    const path = join(dir, 'span-old.duckdb');
-    const a = await openDuckDbStore(path);
-    await a.addFixes([fix('c0c0c2', T0 + 5, 37, 126)]);
-    await a.upsertAircraftBuckets([bucket('c0c0c2', 1, CELL_A, false)]);
-    await a.close();
-    // What an older version let through: a fix at time 0 and one at NaN (NaN sorts above every number in DuckDB, and JSON turns it into null).
-    const raw = await DuckDBInstance.create(path);
-    const conn = await raw.connect();
-    await conn.run(`INSERT INTO fixes (t, icao, lat, lon, ground, source, receiver) VALUES (0, 'c0c0c3', 37, 126, false, 'adsb', ''), ('nan'::DOUBLE, 'c0c0c4', 37, 126, false, 'adsb', '')`);
-    conn.closeSync();
-    raw.closeSync();
-    const b = await openDuckDbStore(path);
-    const s = await b.stats();
-    // From the fix at T0 + 5 to the end of minute 1 (T0 + 120).
-    expect([s.from, s.to]).toEqual([T0 + 5, T0 + 120]);
-    await b.close();
+});
+
+describe('DuckDB store: rows for events from stored data', () => {
+  // A day nobody else in this file writes to.
+  const DAY = T0 + 20 * 86400;
+
+  it('answers aircraft-minutes at a coarser res, merged per minute, cell and aircraft, only in the cells asked', async () => {
+    const s = await openDuckDbStore(join(dir, 'minutes.duckdb'));
+    const other = latLngToCell(40, 130, 7);
+    const m = (icao: string, minute: number, cell: string, degraded: boolean, estimated = false): AircraftBucket => ({
+      ...bucket(icao, 0, cell, degraded),
+      bucket_start: DAY + minute * 60,
+      estimated,
+    });
+    // a1 in both res-7 cells of one res-4 cell in minute 0, degraded in one, reported in one: one row, degraded, reported.
+    await s.addAircraftMinutes([m('a1a1a1', 0, CELL_A, false, true), m('a1a1a1', 0, CELL_B, true), m('a2a2a2', 0, CELL_A, false), m('a3a3a3', 0, other, true)]);
+    await s.addAircraftMinutes([m('a1a1a1', 0, CELL_A, false, true)]); // a duplicate changes nothing
+    const rows = await s.aircraftMinutes({ from: DAY, to: DAY + 60, res: 4, method: 'nacp', cells: [cellToParent(CELL_A, 4)] });
+    expect(rows.map((r) => [r.bucket_start, r.cell, r.icao, r.degraded, r.reason, r.estimated])).toEqual([
+      [DAY, cellToParent(CELL_A, 4), 'a1a1a1', true, 'nacp<=2', false],
+      [DAY, cellToParent(CELL_A, 4), 'a2a2a2', false, '', false],
+    ]);
+    expect(rows.every((r) => r.res === 4 && r.bucket_seconds === 60)).toBe(true);
+    // At res 7, without a cell filter: every cell and aircraft, duplicates merged.
+    const all = await s.aircraftMinutes({ from: DAY, to: DAY + 60, res: 7, method: 'nacp' });
+    expect(all.map((r) => `${r.cell}:${r.icao}`).sort()).toEqual([`${CELL_A}:a1a1a1`, `${CELL_B}:a1a1a1`, `${CELL_A}:a2a2a2`, `${other}:a3a3a3`].sort());
+    await s.close();
+  });
+
+  it('stores observations and reads back each distinct one in a box and time range', async () => {
+    const s = await openDuckDbStore(join(dir, 'obs.duckdb'));
+    const o = (t: number, lat: number, lon: number, flags: number, alt_m = 10000) => ({ t: DAY + t, icao: 'b1b1b1', lat, lon, alt_m, flags });
+    await s.addObservations([o(0, 37.5, 126.5, 3), o(20, 37.6, 126.6, 1, NaN), o(40, 10, 10, 0), o(3600, 37.5, 126.5, 0)]);
+    await s.addObservations([o(0, 37.5, 126.5, 3)]); // written twice
+    const got = await s.observations({ from: DAY, to: DAY + 600, lat_min: 37, lat_max: 38, lon_min: 126, lon_max: 127 });
+    expect(got.map((x) => [x.t - DAY, x.lat, x.lon, x.flags])).toEqual([
+      [0, 37.5, 126.5, 3],
+      [20, 37.6, 126.6, 1],
+    ]);
+    expect(got[0].alt_m).toBe(10000);
+    expect(got[1].alt_m).toBeNaN();
+    // A box across the antimeridian.
+    await s.addObservations([o(60, 50, 179.5, 0), o(61, 50, -179.5, 0), o(62, 50, 0, 0)]);
+    const wrap = await s.observations({ from: DAY, to: DAY + 600, lat_min: 49, lat_max: 51, lon_min: 179, lon_max: -179 });
+    expect(wrap.map((x) => x.lon)).toEqual([179.5, -179.5]);
+    await s.close();
+  });
+
+  it('keeps an ingest log: new, then incomplete until finished, then done; stats count the incomplete', async () => {
+    const s = await openDuckDbStore(join(dir, 'log.duckdb'));
+    expect(await s.beginIngest('sha256:aa', 'a.json')).toBe('new');
+    expect(await s.beginIngest('sha256:bb', 'b.json')).toBe('new');
+    await s.finishIngest('sha256:bb');
+    expect((await s.incompleteIngests()).map((r) => [r.key, r.name, r.finished])).toEqual([['sha256:aa', 'a.json', null]]);
+    expect((await s.stats()).incomplete_ingests).toBe(1);
+    expect(await s.beginIngest('sha256:aa', 'a.json')).toBe('incomplete');
+    expect(await s.beginIngest('sha256:bb', 'b.json')).toBe('done');
+    await s.finishIngest('sha256:aa');
+    expect(await s.incompleteIngests()).toEqual([]);
+    await s.close();
   });
 });
