@@ -9,7 +9,7 @@ import { cellToBoundary } from 'h3-js';
 import { jammingEvents } from '../detect/analyzer.ts';
 import { LINK_SECONDS } from '../detect/events.ts';
 import { ObservationSamples } from '../detect/observations.ts';
-import type { InterferenceEvent } from '../detect/types.ts';
+import type { CellBucket, InterferenceEvent } from '../detect/types.ts';
 import { STORE_BUCKET_SECONDS, type BBox, type Store, type TimeRange } from '../store/store.ts';
 
 /** The analysis grid events are formed on. */
@@ -39,8 +39,8 @@ export async function refreshJammingEvents(store: Store, touched: TimeRange): Pr
       from = Math.max(floor, Math.min(from, Math.floor(e.start / STORE_BUCKET_SECONDS) * STORE_BUCKET_SECONDS));
       to = Math.min(ceiling, Math.max(to, Math.floor(e.end / STORE_BUCKET_SECONDS) * STORE_BUCKET_SECONDS + STORE_BUCKET_SECONDS));
     }
-    const cells = await store.cells({ from, to, res: EVENT_RES, method: 'nacp', bucket: STORE_BUCKET_SECONDS });
-    const degraded = cells.filter((c) => c.degraded > 0);
+    // Episodes are made of cell-buckets with degraded aircraft only.
+    const degraded = await store.cells({ from, to, res: EVENT_RES, method: 'nacp', bucket: STORE_BUCKET_SECONDS, degradedOnly: true });
     const nearStart = from > floor && degraded.some((c) => c.bucket_start < from + LINK_SECONDS);
     const nearEnd = to < ceiling && degraded.some((c) => c.bucket_start + c.bucket_seconds > to - LINK_SECONDS);
     if (nearStart || nearEnd) {
@@ -48,23 +48,18 @@ export async function refreshJammingEvents(store: Store, touched: TimeRange): Pr
       if (nearEnd) to = Math.min(ceiling, to + WIDEN_SECONDS);
       continue;
     }
-    const events = await eventsFrom(store, cells, degraded, { from, to });
+    const events = await eventsFrom(store, degraded, { from, to });
     return store.replaceEvents('jamming', { from, to }, events);
   }
 }
 
-async function eventsFrom(
-  store: Store,
-  cells: Awaited<ReturnType<Store['cells']>>,
-  degraded: typeof cells,
-  r: TimeRange,
-): Promise<InterferenceEvent[]> {
+async function eventsFrom(store: Store, degraded: CellBucket[], r: TimeRange): Promise<InterferenceEvent[]> {
   if (degraded.length === 0) return [];
   const cellList = [...new Set(degraded.map((c) => c.cell))];
   const aircraftBuckets = await store.aircraftMinutes({ ...r, res: EVENT_RES, method: 'nacp', cells: cellList });
   const rows = await store.observations({ from: r.from - OBS_PAD_SECONDS, to: r.to + OBS_PAD_SECONDS, ...boxAround(cellList) });
   const spoofed = await store.spoofed({ from: r.from - OBS_PAD_SECONDS, to: r.to + OBS_PAD_SECONDS });
-  return jammingEvents(cells, aircraftBuckets, ObservationSamples.fromRows(rows), spoofed);
+  return jammingEvents(degraded, aircraftBuckets, ObservationSamples.fromRows(rows), spoofed);
 }
 
 /** A box holding every cell's boundary, OBS_PAD_DEG wider; the whole longitude range when it would wrap. */

@@ -122,6 +122,11 @@ export class StoreIngest implements TrackSink {
       this.sinceClose = 0;
       for (const g of this.grids) g.closeBefore(this.newest - FILE_LATENESS_SECONDS);
     }
+    this.flushIfFull();
+  }
+
+  /** Start writing a batch in the background once enough rows are pending. */
+  private flushIfFull(): void {
     if (this.fixes.length + this.minutes.length + this.observations.length >= FLUSH_ROWS) {
       const batch = this.takeBatch();
       this.writing = this.writing.then(() => this.writeBatch(batch)).catch((err: unknown) => {
@@ -137,7 +142,13 @@ export class StoreIngest implements TrackSink {
     return this.flushPending();
   }
 
-  /** Close every open bucket (an input ended) and write every pending row. */
+  /** An input ended: close its open buckets (written with the next batch), so memory does not grow with the inputs. */
+  endInput(): void {
+    for (const g of this.grids) for (const r of g.finish()) this.minutes.push(r);
+    this.flushIfFull();
+  }
+
+  /** Close every open bucket and write every pending row. */
   async flushAll(): Promise<WriteSummary> {
     for (const g of this.grids) for (const r of g.finish()) this.minutes.push(r);
     return this.flushPending();

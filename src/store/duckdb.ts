@@ -202,7 +202,7 @@ class DuckDbStore implements Store {
   cells(q: CellQuery): Promise<CellBucket[]> {
     return this.exclusive(async () => {
       const { res, bucket } = checkGrid(q.res, q.bucket);
-      const counts = cellCountsFromColumns(await this.seriesColumns(res, q, bucket, q.method));
+      const counts = cellCountsFromColumns(await this.seriesColumns(res, q, bucket, q.method, undefined, q.degradedOnly));
       return counts.map((c): CellBucket => ({ ...c, bucket_seconds: bucket, res, method: q.method })).sort(byBucketThenCell);
     });
   }
@@ -210,7 +210,7 @@ class DuckDbStore implements Store {
   cellColumns(q: CellQuery): Promise<CellColumns> {
     return this.exclusive(async () => {
       const { res, bucket } = checkGrid(q.res, q.bucket);
-      return this.seriesColumns(res, q, bucket, q.method);
+      return this.seriesColumns(res, q, bucket, q.method, undefined, q.degradedOnly);
     });
   }
 
@@ -220,13 +220,13 @@ class DuckDbStore implements Store {
    * values stay together: turning 50k VARCHAR values into JS strings one by one costs more than
    * the rest of the query.
    */
-  private async seriesColumns(res: number, r: TimeRange, bucket: number, method: Method, cell?: string): Promise<CellColumns> {
+  private async seriesColumns(res: number, r: TimeRange, bucket: number, method: Method, cell?: string, degradedOnly = false): Promise<CellColumns> {
     const from = Math.floor(r.from / bucket) * bucket;
     const to = Math.ceil(r.to / bucket) * bucket;
     const reader = await this.conn.runAndReadAll(
       `WITH a AS (${this.perAircraftSql(res, bucket, 'method = $1 AND minute >= $2 AND minute < $3')}),
             n AS (SELECT b, c, (count(*) - count_if(deg))::INTEGER AS healthy, count_if(deg)::INTEGER AS degraded
-                  FROM a ${cell ? `WHERE c = ${h3Value(cell)}::UBIGINT` : ''} GROUP BY b, c)
+                  FROM a ${cell ? `WHERE c = ${h3Value(cell)}::UBIGINT` : ''} GROUP BY b, c ${degradedOnly ? 'HAVING bool_or(deg)' : ''})
        SELECT count(*)::DOUBLE, string_agg(concat_ws(',', ${h3String('c')}, b, healthy, degraded), ',') FROM n`,
       [method, from, to],
     );
@@ -460,7 +460,6 @@ class DuckDbStore implements Store {
 
   finishIngest(key: string): Promise<void> {
     return this.write(async () => {
-      await this.conn.run('CHECKPOINT');
       await this.conn.run('UPDATE ingests SET finished = $2 WHERE key = $1', [key, Date.now() / 1000]);
     });
   }

@@ -34,6 +34,8 @@ export interface CellQuery extends TimeRange {
   res: number;
   method: Method;
   bucket: number;
+  /** Only the cell-buckets with a degraded aircraft (what event detection reads: far fewer rows). */
+  degradedOnly?: boolean;
 }
 
 /** Cell-buckets column-wise (index i of each array is one cell-bucket), in no particular order. */
