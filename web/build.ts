@@ -4,16 +4,17 @@
  * (land.geojson, borders.geojson) so the map needs no network. Skips work when up to date.
  * Run directly (`npm run build:web`) or call `buildWeb()` from the server.
  */
+import { PROJECT_ROOT } from '../src/project-root.ts';
 import { build } from 'esbuild';
 import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { feature, mesh } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
-const WEB_DIR = dirname(fileURLToPath(import.meta.url));
+const WEB_DIR = join(PROJECT_ROOT, 'web');
 const require = createRequire(import.meta.url);
 
 const OUTPUTS = ['index.html', 'style.css', 'bundle.js', 'maplibre-gl.css', 'land.geojson', 'borders.geojson'];

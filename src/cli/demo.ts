@@ -4,10 +4,10 @@
  * scenario's start, together with the bundled real recordings in data/real/, and serves the map.
  *   gnsswatch demo [--db PATH] [--port 8080] [--host 127.0.0.1]
  */
+import { PROJECT_ROOT } from '../project-root.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { simulate } from '../sim/simulate.ts';
 import { writeBeast } from '../sim/write.ts';
@@ -18,7 +18,7 @@ import { openStoreForCli } from './db-flag.ts';
 import { serveUntilExit } from './serve.ts';
 import { loadScenario } from './simulate.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = PROJECT_ROOT;
 /** Jamming near Incheon (the map opens on it: it is the newest) and spoofing over the Black Sea. */
 export const DEMO_SCENARIOS = ['incheon.json', 'black-sea.json'].map((f) => join(ROOT, 'scenarios', f));
 /**

@@ -5,9 +5,11 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { QueryTooLargeError, RESOLUTIONS, BUCKETS, cellCountsFromColumns, type Store } from '../store/store.ts';
 import type { LiveFeed } from './live.ts';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../project-root.ts';
 import { BadRequestError, CellParam, CellsQuery, HistoryQuery, IcaoParam, RangeQuery, parse, resolveRange } from './params.ts';
 
-const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+const VERSION: string = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version;
 /** Tracks shown with an event start this long before it and end this long after it. */
 const EVENT_TRACK_MARGIN_SECONDS = 600;
 const EVENT_TRACK_MAX_AIRCRAFT = 200;
