@@ -3,7 +3,7 @@
  * are written (late frames have had time to arrive) and pushed to the hub; the analysis is
  * refreshed periodically; aborting writes the open buckets.
  */
-import type { Method } from '../detect/types.ts';
+import type { InterferenceEvent, Method } from '../detect/types.ts';
 import type { LiveHub } from '../server/live.ts';
 import { RESOLUTIONS, STORE_BUCKET_SECONDS, cellCountsFromColumns, type Store } from '../store/store.ts';
 import { BeastTcpClient } from '../sources/tcp.ts';
@@ -35,6 +35,8 @@ export interface LiveIngestOptions {
   latenessSeconds?: number;
   analysisSeconds?: number;
   onStatus?: (s: { connected: boolean; error?: string; attempts: number }) => void;
+  /** Called with the current events whenever they are published (alerts); must return quickly. */
+  onEvents?: (events: InterferenceEvent[], now: number) => void;
 }
 
 /** Ingest a Beast TCP feed until `signal` aborts. */
@@ -50,6 +52,7 @@ export async function runLiveIngest(o: LiveIngestOptions): Promise<{ frames: num
   const publishAnalysis = (a: AnalysisSummary) => {
     events += a.events.length;
     if (a.events.length > 0) o.hub?.publish({ type: 'events', events: a.events });
+    o.onEvents?.(a.events, Date.now() / 1000);
   };
   // One tick at a time: a slow write must not overlap the next.
   let busy: Promise<void> = Promise.resolve();

@@ -30,6 +30,7 @@ import {
   type CellColumns,
   type CellHistory,
   type CellQuery,
+  type AlertLogRow,
   type ExportFormat,
   type ExportRange,
   type ExportTable,
@@ -65,6 +66,9 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS spoofed (
   id VARCHAR PRIMARY KEY, icao VARCHAR NOT NULL, callsign VARCHAR NOT NULL,
   start_t DOUBLE NOT NULL, end_t DOUBLE NOT NULL, intervals VARCHAR NOT NULL, checks VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS alert_log (
+  t DOUBLE NOT NULL, alert_id VARCHAR NOT NULL, channel VARCHAR NOT NULL, type VARCHAR NOT NULL, area VARCHAR NOT NULL,
+  event_id VARCHAR NOT NULL, target VARCHAR NOT NULL, attempt INTEGER NOT NULL, ok BOOLEAN NOT NULL, detail VARCHAR NOT NULL);
 CREATE TEMP TABLE stage_minutes AS SELECT * FROM aircraft_minutes LIMIT 0;
 CREATE TEMP TABLE stage_fixes AS SELECT * FROM fixes LIMIT 0;
 `;
@@ -505,6 +509,30 @@ class DuckDbStore implements Store {
       await this.conn.run('CHECKPOINT');
       this.conn.closeSync();
       this.instance.closeSync();
+    });
+  }
+
+  // The alert delivery log (src/alerts): append-only, read back by time.
+  addAlertLog(rows: readonly AlertLogRow[]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
+    return this.write(async () => {
+      const ap = await this.conn.createAppender('alert_log');
+      for (const r of rows) {
+        ap.appendDouble(r.t);
+        for (const v of [r.alert_id, r.channel, r.type, r.area, r.event_id, r.target]) ap.appendVarchar(v);
+        ap.appendInteger(r.attempt);
+        ap.appendBoolean(r.ok);
+        ap.appendVarchar(r.detail);
+        ap.endRow();
+      }
+      ap.closeSync();
+    });
+  }
+
+  alertLog(r: TimeRange): Promise<AlertLogRow[]> {
+    return this.exclusive(async () => {
+      const rows = await this.rows(`SELECT * FROM (SELECT * FROM alert_log WHERE t >= $1 AND t < $2 ORDER BY t DESC LIMIT ${MAX_ROWS}) ORDER BY t, alert_id, channel, attempt`, [r.from, r.to]);
+      return rows as unknown as AlertLogRow[];
     });
   }
 }

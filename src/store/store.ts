@@ -114,6 +114,23 @@ export interface FixOptions {
   retentionDays?: number;
 }
 
+/**
+ * One row of the alert delivery log: channel 'alert' is the alert itself (detail: its JSON
+ * message); 'webhook' and 'mqtt' are one delivery attempt to `target` (detail: the outcome).
+ */
+export interface AlertLogRow {
+  t: number;
+  alert_id: string;
+  channel: 'alert' | 'webhook' | 'mqtt';
+  type: string;
+  area: string;
+  event_id: string;
+  target: string;
+  attempt: number;
+  ok: boolean;
+  detail: string;
+}
+
 export interface Store {
   /** Aircraft-buckets at STORE_RES / STORE_BUCKET_SECONDS; re-adding one merges (degraded wins). */
   upsertAircraftBuckets(rows: readonly AircraftBucket[]): Promise<void>;
@@ -143,6 +160,10 @@ export interface Store {
   exportTable(name: ExportTable, format: ExportFormat, path: string, range: ExportRange): Promise<number>;
   /** An opaque token that changes whenever stored data changes (HTTP ETags). */
   generation(): string;
+  /** Append alerts and delivery attempts (src/alerts) to the delivery log. */
+  addAlertLog(rows: readonly AlertLogRow[]): Promise<void>;
+  /** Delivery-log rows in the range, by time (at most MAX_ROWS, the newest). */
+  alertLog(r: TimeRange): Promise<AlertLogRow[]>;
   close(): Promise<void>;
 }
 
