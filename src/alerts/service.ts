@@ -32,8 +32,9 @@ export class AlertService {
   private logQueue: AlertLogRow[] = [];
   private logWrite: Promise<void> = Promise.resolve();
   private logFailed = false;
-  /** Alerts raised so far. */
+  /** Alerts raised so far, and deliveries (one per alert and channel) acknowledged by their receiver. */
   raised = 0;
+  delivered = 0;
 
   constructor(
     config: AlertsConfig,
@@ -66,7 +67,13 @@ export class AlertService {
     await this.logWrite;
   }
 
+  /** Deliveries expected so far: every alert to every webhook and the broker. */
+  get deliveries(): number {
+    return this.raised * (this.webhooks.length + (this.mqtt ? 1 : 0));
+  }
+
   private log(row: AlertLogRow): void {
+    if (row.channel !== 'alert' && row.ok) this.delivered++;
     this.logQueue.push(row);
     if (this.logQueue.length === 1) queueMicrotask(() => this.flushLog());
   }

@@ -5,6 +5,8 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { QueryTooLargeError, RESOLUTIONS, BUCKETS, cellCountsFromColumns, type Store } from '../store/store.ts';
 import type { LiveFeed } from './live.ts';
+import { registerAlertRoutes } from './alert-routes.ts';
+import { registerOpenApiRoute } from './openapi.ts';
 import { BadRequestError, CellParam, CellsQuery, HistoryQuery, IcaoParam, RangeQuery, parse, resolveRange } from './params.ts';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -82,6 +84,9 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
   });
 
   app.get('/api/spoofed', async (req) => ({ spoofed: await store.spoofed(await range(req.query)) }));
+
+  registerAlertRoutes(app, store);
+  registerOpenApiRoute(app, VERSION);
 
   app.register(fastifyWebsocket);
   app.register(async (scope) => {
