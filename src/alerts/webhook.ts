@@ -64,6 +64,10 @@ export class WebhookChannel {
         return;
       }
       const outcome = await this.post(body, sig, alert.id);
+      if (!outcome.ok && this.closing.signal.aborted) {
+        this.record(alert, attempt, false, 'abandoned: shutting down');
+        return;
+      }
       const last = attempt === this.hook.max_attempts || !outcome.retry;
       this.record(alert, attempt, outcome.ok, outcome.ok ? outcome.detail : `${outcome.detail}${last ? ': giving up' : ': will retry'}`);
       if (outcome.ok || last) return;
