@@ -109,6 +109,21 @@ describe('webhook delivery', () => {
     expect(svc.delivered).toBe(0);
   });
 
+  it('counts no answer within timeout_s as a failure and retries it', async () => {
+    const silent = await startReceiver(() => undefined);
+    receivers.push(silent);
+    const svc = new AlertService(
+      parseAlertsConfig({ areas: [AREA], webhooks: [{ url: silent.url, secret: 'k', timeout_s: 0.3, max_attempts: 2 }] }, 'test'),
+      store,
+      { backoff: { baseDelayMs: 50, maxDelayMs: 50 } },
+    );
+    const [alert] = svc.onEvents([{ ...EVENT, id: 'jam-timeout', end: Date.now() / 1000 }], Date.now() / 1000);
+    await svc.close(30_000);
+    expect(silent.received.map((r) => r.headers['x-gnsswatch-delivery'])).toEqual([alert.id, alert.id]);
+    const log = (await store.alertLog({ from: T, to: Date.now() / 1000 + 1 })).filter((r) => r.alert_id === alert.id && r.channel === 'webhook');
+    expect(log.map((r) => r.detail)).toEqual(['no answer in 0.3 s: will retry', 'no answer in 0.3 s: giving up']);
+  });
+
   it('a dead receiver holds no one up: the caller returns, the store keeps writing, close abandons it', async () => {
     // Reads every request and never answers.
     const dead = await startReceiver(() => undefined);
