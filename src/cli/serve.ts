@@ -15,6 +15,7 @@ import { openStoreForCli } from './db-flag.ts';
 import { LATE_FLAG, REF_FLAG, parseHostPort, parseLate, parseRefs, type Receivers } from './input-flags.ts';
 import { signalOnExit } from './signals.ts';
 import type { AlertService } from '../alerts/service.ts';
+import type { AreaConfig } from '../alerts/config.ts';
 import { ALERTS_FLAG, closeAlerts, readAlertsFlag, startAlerts } from './alerts-flag.ts';
 
 export interface StartOptions {
@@ -22,6 +23,7 @@ export interface StartOptions {
   port: number;
   styleUrl?: string;
   hub?: LiveHub;
+  alertAreas?: AreaConfig[];
 }
 
 /**
@@ -35,7 +37,7 @@ export async function startServer(store: Store, o: StartOptions): Promise<{ app:
   } catch (err) {
     process.stderr.write(`gnsswatch: the web app could not be built (${(err as Error).message.split('\n')[0]}); serving the API only\n`);
   }
-  const app = buildServer(store, { styleUrl: o.styleUrl, webDir, live: o.hub });
+  const app = buildServer(store, { styleUrl: o.styleUrl, webDir, live: o.hub, alertAreas: o.alertAreas });
   try {
     await app.listen({ host: o.host, port: o.port });
   } catch (err) {
@@ -112,7 +114,7 @@ export function serveCommand(): Command {
       const store = await openStoreForCli(o.db);
       const alerts = alertsConfig ? startAlerts(alertsConfig, store, { live: true }) : undefined;
       try {
-        await serveUntilExit(store, { host: o.host, port, styleUrl: o.style, beast, ref, receivers, retentionDays, latenessSeconds: parseLate(o.late), alerts });
+        await serveUntilExit(store, { host: o.host, port, styleUrl: o.style, beast, ref, receivers, retentionDays, latenessSeconds: parseLate(o.late), alerts, alertAreas: alertsConfig?.areas });
       } finally {
         if (alerts) await closeAlerts(alerts);
         await store.close();

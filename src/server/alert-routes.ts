@@ -1,6 +1,11 @@
-/** `GET /api/alerts`: recent alerts (src/alerts) with their delivery attempts, from the store's delivery log. */
+/**
+ * `GET /api/alerts`: recent alerts (src/alerts) with their delivery attempts, from the store's
+ * delivery log, and the watch areas being alerted on (for the map; webhooks and broker are not shown).
+ */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { AreaConfig } from '../alerts/config.ts';
+import { ALERT_TYPES, type AlertType } from '../alerts/engine.ts';
 import type { AlertLogRow, Store } from '../store/store.ts';
 import { RangeQuery, parse, resolveRange } from './params.ts';
 
@@ -36,7 +41,7 @@ export interface AlertEntry {
   deliveries: AlertDelivery[];
 }
 
-/** The log's rows grouped per alert, newest alert first; `delivered` when every channel acknowledged it. */
+/** The log's rows grouped per alert, newest alert first (ended before started when raised together); `delivered` when every channel acknowledged it. */
 export function alertEntries(rows: readonly AlertLogRow[], limit: number): AlertEntry[] {
   const byId = new Map<string, AlertEntry>();
   for (const r of rows) {
@@ -50,14 +55,22 @@ export function alertEntries(rows: readonly AlertLogRow[], limit: number): Alert
     const targets = new Set(a.deliveries.map((d) => `${d.channel} ${d.target}`));
     a.delivered = [...targets].every((t) => a.deliveries.some((d) => d.ok && `${d.channel} ${d.target}` === t));
   }
-  return [...byId.values()].sort((x, y) => y.t - x.t).slice(0, limit);
+  // Alerts raised together (a recording's started and ended) list the later stage first.
+  const stage = (a: AlertEntry) => ALERT_TYPES.indexOf(a.type as AlertType);
+  return [...byId.values()].sort((x, y) => y.t - x.t || stage(y) - stage(x)).slice(0, limit);
 }
 
-export function registerAlertRoutes(app: FastifyInstance, store: Store): void {
+export interface AlertsResponse {
+  areas: AreaConfig[];
+  alerts: AlertEntry[];
+}
+
+export function registerAlertRoutes(app: FastifyInstance, store: Store, areas: readonly AreaConfig[]): void {
   app.get('/api/alerts', async (req) => {
     const q = parse(AlertsQuery, req.query);
     // Alerts are about now: without `to` the range ends at the current time, not the data's end.
     const r = await resolveRange(q, async () => Date.now() / 1000);
-    return { alerts: alertEntries(await store.alertLog(r), q.limit) };
+    const answer: AlertsResponse = { areas: [...areas], alerts: alertEntries(await store.alertLog(r), q.limit) };
+    return answer;
   });
 }

@@ -5,6 +5,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { QueryTooLargeError, RESOLUTIONS, BUCKETS, cellCountsFromColumns, type Store } from '../store/store.ts';
 import type { LiveFeed } from './live.ts';
+import type { AreaConfig } from '../alerts/config.ts';
 import { registerAlertRoutes } from './alert-routes.ts';
 import { registerOpenApiRoute } from './openapi.ts';
 import { BadRequestError, CellParam, CellsQuery, HistoryQuery, IcaoParam, RangeQuery, parse, resolveRange } from './params.ts';
@@ -21,6 +22,8 @@ export interface ServerOptions {
   webDir?: string;
   live?: LiveFeed;
   logger?: boolean;
+  /** The watch areas `--alerts` names, drawn by the map (GET /api/alerts). */
+  alertAreas?: AreaConfig[];
 }
 
 export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInstance {
@@ -85,7 +88,7 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
 
   app.get('/api/spoofed', async (req) => ({ spoofed: await store.spoofed(await range(req.query)) }));
 
-  registerAlertRoutes(app, store);
+  registerAlertRoutes(app, store, opts.alertAreas ?? []);
   registerOpenApiRoute(app, VERSION);
 
   app.register(fastifyWebsocket);

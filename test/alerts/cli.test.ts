@@ -11,12 +11,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
-import { parseScenario } from '../../src/sim/scenario.ts';
-import { simulate } from '../../src/sim/simulate.ts';
-import { writeBeast } from '../../src/sim/write.ts';
 import { openDuckDbStore } from '../../src/store/duckdb.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { jammerSwitchOnScenario } from './paced-feed.ts';
+import { writeJammerRecording } from './paced-feed.ts';
 import { startReceiver, type Receiver } from './receiver.ts';
 
 let dir: string;
@@ -63,23 +60,15 @@ describe('ingest --alerts on a recording', () => {
 
   it('alerts the watch area round the jammer, lists the alerts on /api/alerts', async () => {
     rx = await startReceiver();
-    const scenario = parseScenario(jammerSwitchOnScenario(120, 900));
-    const { frames, truth } = simulate(scenario);
-    const rec = join(dir, 'jam.bin');
-    await writeFile(rec, writeBeast(frames, truth.start));
-    const alertsFile = join(dir, 'alerts.json');
-    await writeFile(
-      alertsFile,
-      JSON.stringify({
-        areas: [
-          { name: 'Kaesong', center: { lat: 37.97, lon: 126.55 }, radius_km: 100 },
-          { name: 'Busan', center: { lat: 35.1, lon: 129.04 }, radius_km: 100 },
-        ],
-        webhooks: [{ url: rx.url, secret: 'cli-secret' }],
-      }),
-    );
+    const { rec, alertsFile, startIso, truth } = await writeJammerRecording(dir, {
+      areas: [
+        { name: 'Kaesong', center: { lat: 37.97, lon: 126.55 }, radius_km: 100 },
+        { name: 'Busan', center: { lat: 35.1, lon: 129.04 }, radius_km: 100 },
+      ],
+      webhooks: [{ url: rx.url, secret: 'cli-secret' }],
+    });
     const db = join(dir, 'jam.duckdb');
-    const r = await runCli(['ingest', rec, '--db', db, '--start', new Date(truth.start * 1000).toISOString(), '--alerts', alertsFile]);
+    const r = await runCli(['ingest', rec, '--db', db, '--start', startIso, '--alerts', alertsFile]);
     expect(r.stderr).toMatch(/ [1-9]\d* events/);
     expect(r.code).toBe(0);
     const m = /(\d+) alert\(s\) raised, (\d+) of (\d+) deliveries acknowledged/.exec(r.stderr);

@@ -2,7 +2,9 @@
  * A live Beast TCP feed of a simulated scenario, paced at real time: scenario second s is sent at
  * wall-clock second `t0 + s` (the receiver stamps frames with their arrival time, as a real one does).
  */
+import { writeFile } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
 import { parseScenario, type ScenarioInput } from '../../src/sim/scenario.ts';
 import { simulate, type Truth } from '../../src/sim/simulate.ts';
 import { writeBeast } from '../../src/sim/write.ts';
@@ -71,4 +73,17 @@ export async function startPacedFeed(input: ScenarioInput): Promise<PacedFeed> {
         server.close(() => r());
       }),
   };
+}
+
+/**
+ * The same jammer as a recording: a Beast file in `dir` (counter 0 at the scenario start) and an
+ * alerts file holding `alerts`; ingest it with `--start startIso --alerts alertsFile`.
+ */
+export async function writeJammerRecording(dir: string, alerts: object): Promise<{ rec: string; alertsFile: string; startIso: string; truth: Truth }> {
+  const { frames, truth } = simulate(parseScenario(jammerSwitchOnScenario(120, 900)));
+  const rec = join(dir, 'jam.bin');
+  await writeFile(rec, writeBeast(frames, truth.start));
+  const alertsFile = join(dir, 'alerts.json');
+  await writeFile(alertsFile, JSON.stringify(alerts));
+  return { rec, alertsFile, startIso: new Date(truth.start * 1000).toISOString(), truth };
 }
