@@ -9,8 +9,9 @@ import { benchSources } from './sources.bench.ts';
 import { benchGrid } from './grid.bench.ts';
 import { benchApi } from './api.bench.ts';
 import { benchDay } from './day.bench.ts';
+import { benchAlerts } from './alerts.bench.ts';
 
-const suites = [benchSources, benchDecode, benchCpr, benchCommB, benchGrid, benchApi, benchDay];
+const suites = [benchSources, benchDecode, benchCpr, benchCommB, benchGrid, benchApi, benchAlerts, benchDay];
 const only = process.argv[2];
 
 for (const suite of suites) {

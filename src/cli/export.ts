@@ -1,6 +1,7 @@
 /**
  * `gnsswatch export`: a table of the database, over a time range, as GeoJSON, CSV or Parquet.
  *   gnsswatch export --db PATH --from T --to T --format geojson|csv|parquet [--table cells|events|spoofed|fixes] --out FILE
+ *   gnsswatch export --db PATH --from T --to T --format gpsjam --out DIR   (gpsjam.org's daily YYYY-MM-DD-h3_4.csv files)
  */
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
@@ -8,13 +9,14 @@ import type { Method } from '../detect/types.ts';
 import { BUCKETS, EXPORT_FORMATS, EXPORT_TABLES, QueryTooLargeError, type ExportFormat, type ExportTable } from '../store/store.ts';
 import { UsageError, parseDuration, parseIntIn, parseTime } from './errors.ts';
 import { openStoreForCli } from './db-flag.ts';
-import { exportTable } from '../store/export.ts';
+import { exportTable } from '../exports/tables.ts';
+import { GPSJAM_RES, writeGpsjamDays } from '../exports/gpsjam.ts';
 
 interface ExportFlags {
   db: string;
   from: string;
   to: string;
-  format: ExportFormat;
+  format: ExportFormat | 'gpsjam';
   table: ExportTable;
   out: string;
   res: string;
@@ -28,9 +30,9 @@ export function exportCommand(): Command {
     .requiredOption('--db <path>', 'database file')
     .requiredOption('--from <time>', 'start, ISO 8601 or unix seconds')
     .requiredOption('--to <time>', 'end (exclusive), ISO 8601 or unix seconds')
-    .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS, 'gpsjam']).makeOptionMandatory())
     .addOption(new Option('--table <table>', 'what to export').choices([...EXPORT_TABLES]).default('cells'))
-    .requiredOption('--out <file>', 'output file')
+    .requiredOption('--out <file>', 'output file (gpsjam: an existing folder)')
     .option('--res <n>', 'cells: H3 resolution, 2-7', '4')
     .addOption(new Option('--method <method>', 'cells: degraded-aircraft rule').choices(['nacp', 'nic']).default('nacp'))
     .option('--bucket <duration>', 'cells: time bucket, 1m, 1h or 24h', '1h')
@@ -42,8 +44,15 @@ export function exportCommand(): Command {
       const bucket = parseDuration(o.bucket, '--bucket');
       if (!BUCKETS.includes(bucket)) throw new UsageError(`--bucket '${o.bucket}' must be 1m, 1h or 24h`);
       if (!existsSync(o.db)) throw new UsageError(`database ${o.db} does not exist: create it with gnsswatch ingest FILE... --db ${o.db}`);
+      if (o.format === 'gpsjam' && res !== GPSJAM_RES) throw new UsageError(`--format gpsjam files are H3 resolution ${GPSJAM_RES}: drop --res ${o.res}`);
+      if (o.format === 'gpsjam' && !existsSync(o.out)) throw new UsageError(`--out ${o.out} does not exist: --format gpsjam writes one file per day into an existing folder`);
       const store = await openStoreForCli(o.db);
       try {
+        if (o.format === 'gpsjam') {
+          const w = await writeGpsjamDays(store, { from, to }, o.out, o.method);
+          process.stderr.write(`gnsswatch: ${w.rows} cell row(s) in ${w.files.length} daily gpsjam file(s) written to ${o.out}\n`);
+          return;
+        }
         const n = await exportTable(store, o.table, o.format, o.out, { from, to, res, method: o.method, bucket });
         process.stderr.write(`gnsswatch: ${n} ${o.table} row(s) written to ${o.out}\n`);
       } catch (err) {

@@ -13,6 +13,7 @@ import { openStoreForCli } from './db-flag.ts';
 import { UsageError, parseIntIn, parseTime } from './errors.ts';
 import { FORMAT_CHOICES, LATE_FLAG, REF_FLAG, parseHostPort, parseLate, parseRefs, reportErrors } from './input-flags.ts';
 import { signalOnExit } from './signals.ts';
+import { ALERTS_FLAG, closeAlerts, readAlertsFlag, startAlerts } from './alerts-flag.ts';
 
 interface IngestFlags {
   db: string;
@@ -23,6 +24,7 @@ interface IngestFlags {
   retentionDays?: string;
   fix: boolean;
   late: string;
+  alerts?: string;
 }
 
 export function ingestCommand(): Command {
@@ -37,6 +39,7 @@ export function ingestCommand(): Command {
     .option('--retention-days <n>', 'keep raw fixes (tracks) this many days before the newest one')
     .option('--no-fix', 'disable 1-bit error correction')
     .option(...LATE_FLAG)
+    .option(...ALERTS_FLAG)
     .action(async (files: string[], o: IngestFlags) => {
       if (files.length === 0 && !o.beast) throw new UsageError('ingest needs FILE... or --beast HOST:PORT');
       if (files.length > 0 && o.beast) throw new UsageError('ingest takes FILE... or --beast HOST:PORT, not both: run two ingests one after the other');
@@ -44,7 +47,9 @@ export function ingestCommand(): Command {
       const retentionDays = o.retentionDays ? parseIntIn(o.retentionDays, '--retention-days', 1, 36500) : undefined;
       const live = o.beast ? parseHostPort(o.beast, '--beast') : undefined;
       const start = o.start ? parseTime(o.start, '--start') : undefined;
+      const alertsConfig = await readAlertsFlag(o.alerts);
       const store = await openStoreForCli(o.db);
+      const alerts = alertsConfig ? startAlerts(alertsConfig, store, { live: live !== undefined }) : undefined;
       try {
         if (live) {
           process.stderr.write(`gnsswatch: ingesting ${o.beast} into ${o.db}; Ctrl-C to stop\n`);
@@ -57,6 +62,7 @@ export function ingestCommand(): Command {
             retentionDays,
             latenessSeconds: parseLate(o.late),
             signal: signalOnExit(),
+            onEvents: alerts ? (events, now) => alerts.onEvents(events, now) : undefined,
             onStatus: (s) => {
               if (s.error) process.stderr.write(`gnsswatch: ${o.beast}: ${s.error} (attempt ${s.attempts}, retrying)\n`);
             },
@@ -71,6 +77,8 @@ export function ingestCommand(): Command {
           retentionDays,
           receivers,
         });
+        // A recording's events are all known at the end: each raises its alerts once.
+        alerts?.onEvents(r.events, Date.now() / 1000);
         for (const f of r.files) reportErrors(f.path, f.errors, f.error_samples);
         if (r.unanchored > 0) {
           process.stderr.write(`gnsswatch: ${r.unanchored} position(s) had only a receiver clock, not a date, and were not stored: pass --start ISO|unix for counter-only Beast/AVR files\n`);
@@ -85,6 +93,7 @@ export function ingestCommand(): Command {
           `gnsswatch: ${r.frames} frames, ${r.positions} positions from ${read}: ${r.aircraftBuckets} aircraft-minutes, ${r.events.length} events, ${r.spoofed.length} spoofed aircraft stored in ${o.db}${r.failed.length > 0 ? `; ${r.failed.length} file(s) could not be read` : ''}\n`,
         );
       } finally {
+        if (alerts) await closeAlerts(alerts);
         await store.close();
       }
     });

@@ -14,12 +14,16 @@ import { runLiveIngest } from '../ingest/live.ts';
 import { openStoreForCli } from './db-flag.ts';
 import { LATE_FLAG, REF_FLAG, parseHostPort, parseLate, parseRefs, type Receivers } from './input-flags.ts';
 import { signalOnExit } from './signals.ts';
+import type { AlertService } from '../alerts/service.ts';
+import type { AreaConfig } from '../alerts/config.ts';
+import { ALERTS_FLAG, closeAlerts, readAlertsFlag, startAlerts } from './alerts-flag.ts';
 
 export interface StartOptions {
   host: string;
   port: number;
   styleUrl?: string;
   hub?: LiveHub;
+  alertAreas?: AreaConfig[];
 }
 
 /**
@@ -33,7 +37,7 @@ export async function startServer(store: Store, o: StartOptions): Promise<{ app:
   } catch (err) {
     process.stderr.write(`gnsswatch: the web app could not be built (${(err as Error).message.split('\n')[0]}); serving the API only\n`);
   }
-  const app = buildServer(store, { styleUrl: o.styleUrl, webDir, live: o.hub });
+  const app = buildServer(store, { styleUrl: o.styleUrl, webDir, live: o.hub, alertAreas: o.alertAreas });
   try {
     await app.listen({ host: o.host, port: o.port });
   } catch (err) {
@@ -51,7 +55,7 @@ export async function startServer(store: Store, o: StartOptions): Promise<{ app:
 }
 
 /** Serve until SIGINT/SIGTERM, with a live ingest alongside when asked; then close everything. */
-export async function serveUntilExit(store: Store, o: StartOptions & { beast?: { host: string; port: number }; retentionDays?: number; latenessSeconds?: number } & Receivers): Promise<void> {
+export async function serveUntilExit(store: Store, o: StartOptions & { beast?: { host: string; port: number }; retentionDays?: number; latenessSeconds?: number; alerts?: AlertService } & Receivers): Promise<void> {
   const signal = signalOnExit();
   const hub = o.beast ? new LiveHub() : undefined;
   const { app } = await startServer(store, { ...o, hub });
@@ -65,6 +69,7 @@ export async function serveUntilExit(store: Store, o: StartOptions & { beast?: {
         retentionDays: o.retentionDays,
         latenessSeconds: o.latenessSeconds,
         signal,
+        onEvents: o.alerts ? (events, now) => o.alerts!.onEvents(events, now) : undefined,
         onStatus: (s) => {
           if (s.error) process.stderr.write(`gnsswatch: ${o.beast!.host}:${o.beast!.port}: ${s.error} (attempt ${s.attempts}, retrying)\n`);
         },
@@ -87,6 +92,7 @@ interface ServeFlags {
   ref: string[];
   retentionDays?: string;
   late: string;
+  alerts?: string;
 }
 
 export function serveCommand(): Command {
@@ -100,16 +106,21 @@ export function serveCommand(): Command {
     .option(...REF_FLAG)
     .option('--retention-days <n>', 'keep raw fixes of the live feed this many days')
     .option(...LATE_FLAG)
+    .option(...ALERTS_FLAG)
     .action(async (o: ServeFlags) => {
       const port = parseIntIn(o.port, '--port', 0, 65535);
       const beast = o.beast ? parseHostPort(o.beast, '--beast') : undefined;
       const { ref, receivers } = parseRefs(o.ref);
       const retentionDays = o.retentionDays ? parseIntIn(o.retentionDays, '--retention-days', 1, 36500) : undefined;
       if (o.style !== undefined && !/^https?:\/\//.test(o.style)) throw new UsageError(`--style '${o.style}' must be an http(s) URL of a MapLibre style JSON`);
+      if (o.alerts && !beast) throw new UsageError('--alerts needs --beast HOST:PORT: serve raises alerts on a live feed (for recordings use ingest --alerts)');
+      const alertsConfig = await readAlertsFlag(o.alerts);
       const store = await openStoreForCli(o.db);
+      const alerts = alertsConfig ? startAlerts(alertsConfig, store, { live: true }) : undefined;
       try {
-        await serveUntilExit(store, { host: o.host, port, styleUrl: o.style, beast, ref, receivers, retentionDays, latenessSeconds: parseLate(o.late) });
+        await serveUntilExit(store, { host: o.host, port, styleUrl: o.style, beast, ref, receivers, retentionDays, latenessSeconds: parseLate(o.late), alerts, alertAreas: alertsConfig?.areas });
       } finally {
+        if (alerts) await closeAlerts(alerts);
         await store.close();
       }
     });

@@ -3,11 +3,10 @@
  * are written (late frames have had time to arrive) and pushed to the hub; the analysis is
  * refreshed periodically; aborting writes the open buckets.
  */
-import type { Method } from '../detect/types.ts';
+import type { InterferenceEvent, Method } from '../detect/types.ts';
 import type { LiveHub } from '../server/live.ts';
 import { RESOLUTIONS, STORE_BUCKET_SECONDS, cellCountsFromColumns, type Store } from '../store/store.ts';
 import { BeastTcpClient } from '../sources/tcp.ts';
-import type { InterferenceEvent } from '../detect/types.ts';
 import { StoreIngest, type WriteSummary } from './store-ingest.ts';
 import { refreshJammingEvents } from './events.ts';
 import { FramePipeline } from './pipeline.ts';
@@ -41,6 +40,8 @@ export interface LiveIngestOptions {
   onStatus?: (s: { connected: boolean; error?: string; attempts: number }) => void;
   /** A store write failed (the ingest goes on and retries); `failures` in a row so far. */
   onStoreError?: (err: Error, failures: number) => void;
+  /** Called with the current events whenever they are published (alerts); must return quickly. */
+  onEvents?: (events: InterferenceEvent[], now: number) => void;
 }
 
 /** Ingest a Beast TCP feed until `signal` aborts. */
@@ -63,16 +64,21 @@ export async function runLiveIngest(o: LiveIngestOptions): Promise<{ frames: num
   const step = async (w: WriteSummary, analyse: boolean) => {
     aircraftBuckets += w.aircraftBuckets;
     if (o.hub) await publishMinutes(o.store, o.hub, w.minutes);
+    const current: InterferenceEvent[] = [];
     if (w.minutes.length > 0) {
       const from = w.minutes[0];
       const to = w.minutes[w.minutes.length - 1] + STORE_BUCKET_SECONDS;
       const j = await refreshJammingEvents(o.store, { from, to });
       publishEvents(j.written, j.removed);
+      current.push(...j.written);
     }
     if (analyse) {
       const a = await ingest.analyse();
       publishEvents(a.events, []);
+      current.push(...a.events);
     }
+    // Every tick, with or without news: alerts end events that stopped changing.
+    o.onEvents?.(current, Date.now() / 1000);
   };
   // One tick at a time: a slow write must not overlap the next. A failing store (disk full, a
   // lost server) is reported and retried with backoff; the rows stay pending meanwhile.

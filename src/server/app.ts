@@ -7,6 +7,9 @@ import { QueryTooLargeError, RESOLUTIONS, BUCKETS, cellCountsFromColumns, type S
 import type { LiveFeed } from './live.ts';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../project-root.ts';
+import type { AreaConfig } from '../alerts/config.ts';
+import { registerAlertRoutes } from './alert-routes.ts';
+import { registerOpenApiRoute } from './openapi.ts';
 import { BadRequestError, CellParam, CellsQuery, HistoryQuery, IcaoParam, RangeQuery, parse, resolveRange } from './params.ts';
 
 const VERSION: string = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version;
@@ -21,6 +24,8 @@ export interface ServerOptions {
   webDir?: string;
   live?: LiveFeed;
   logger?: boolean;
+  /** The watch areas `--alerts` names, drawn by the map (GET /api/alerts). */
+  alertAreas?: AreaConfig[];
 }
 
 export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInstance {
@@ -84,6 +89,9 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
   });
 
   app.get('/api/spoofed', async (req) => ({ spoofed: await store.spoofed(await range(req.query)) }));
+
+  registerAlertRoutes(app, store, opts.alertAreas ?? []);
+  registerOpenApiRoute(app, VERSION);
 
   app.register(fastifyWebsocket);
   app.register(async (scope) => {

@@ -29,6 +29,7 @@ import {
   type CellColumns,
   type CellHistory,
   type CellQuery,
+  type AlertLogRow,
   type FixOptions,
   type IngestRecord,
   type Observation,
@@ -64,6 +65,9 @@ CREATE TABLE IF NOT EXISTS spoofed (
   start_t DOUBLE NOT NULL, end_t DOUBLE NOT NULL, intervals VARCHAR NOT NULL, checks VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS ingests (
   key VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, started DOUBLE NOT NULL, finished DOUBLE);
+CREATE TABLE IF NOT EXISTS alert_log (
+  t DOUBLE NOT NULL, alert_id VARCHAR NOT NULL, channel VARCHAR NOT NULL, type VARCHAR NOT NULL, area VARCHAR NOT NULL,
+  event_id VARCHAR NOT NULL, target VARCHAR NOT NULL, attempt INTEGER NOT NULL, ok BOOLEAN NOT NULL, detail VARCHAR NOT NULL);
 `;
 
 /** A database from before the order-free layout (materialised cell counts) cannot be read by this one. */
@@ -494,6 +498,30 @@ class DuckDbStore implements Store {
       await this.conn.run('CHECKPOINT');
       this.conn.closeSync();
       this.instance.closeSync();
+    });
+  }
+
+  // The alert delivery log (src/alerts): append-only, read back by time.
+  addAlertLog(rows: readonly AlertLogRow[]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
+    return this.write(async () => {
+      const ap = await this.conn.createAppender('alert_log');
+      for (const r of rows) {
+        ap.appendDouble(r.t);
+        for (const v of [r.alert_id, r.channel, r.type, r.area, r.event_id, r.target]) ap.appendVarchar(v);
+        ap.appendInteger(r.attempt);
+        ap.appendBoolean(r.ok);
+        ap.appendVarchar(r.detail);
+        ap.endRow();
+      }
+      ap.closeSync();
+    });
+  }
+
+  alertLog(r: TimeRange): Promise<AlertLogRow[]> {
+    return this.exclusive(async () => {
+      const rows = await this.rows(`SELECT * FROM (SELECT * FROM alert_log WHERE t >= $1 AND t < $2 ORDER BY t DESC LIMIT ${MAX_ROWS}) ORDER BY t, alert_id, channel, attempt`, [r.from, r.to]);
+      return rows as unknown as AlertLogRow[];
     });
   }
 }

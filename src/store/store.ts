@@ -163,6 +163,23 @@ export interface IngestRecord {
  * one aircraft). Only events are derived and replaced: ingest recomputes them from the stored
  * rows of the time range it touched (src/ingest/events.ts).
  */
+/**
+ * One row of the alert delivery log: channel 'alert' is the alert itself (detail: its JSON
+ * message); 'webhook' and 'mqtt' are one delivery attempt to `target` (detail: the outcome).
+ */
+export interface AlertLogRow {
+  t: number;
+  alert_id: string;
+  channel: 'alert' | 'webhook' | 'mqtt';
+  type: string;
+  area: string;
+  event_id: string;
+  target: string;
+  attempt: number;
+  ok: boolean;
+  detail: string;
+}
+
 export interface Store {
   /** Aircraft-minutes at STORE_RES / STORE_BUCKET_SECONDS, appended (duplicates are harmless). */
   addAircraftMinutes(rows: readonly AircraftBucket[]): Promise<void>;
@@ -205,6 +222,10 @@ export interface Store {
   stats(): Promise<StoreStats>;
   /** An opaque token that changes whenever stored data changes (HTTP ETags). */
   generation(): string;
+  /** Append alerts and delivery attempts (src/alerts) to the delivery log. */
+  addAlertLog(rows: readonly AlertLogRow[]): Promise<void>;
+  /** Delivery-log rows in the range, by time (at most MAX_ROWS, the newest). */
+  alertLog(r: TimeRange): Promise<AlertLogRow[]>;
   close(): Promise<void>;
 }
 

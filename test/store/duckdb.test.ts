@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AircraftBucket, InterferenceEvent, SpoofedAircraft } from '../../src/detect/types.ts';
 import type { Fix } from '../../src/contracts.ts';
 import { openDuckDbStore } from '../../src/store/duckdb.ts';
-import { exportTable } from '../../src/store/export.ts';
+import { exportTable } from '../../src/exports/tables.ts';
 import type { Store } from '../../src/store/store.ts';
 
 // 2024-10-01T12:00:00Z, a whole hour.

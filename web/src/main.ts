@@ -11,6 +11,7 @@ import { renderEvents } from './events-panel.ts';
 import { cellRing, cellsToFeatures } from './hexagons.ts';
 import { byId, esc } from './html.ts';
 import { addOverlays, clearOverlay, setOverlay } from './layers.ts';
+import { showAlerts } from './alerts-panel.ts';
 import { legendHtml } from './legend.ts';
 import { connectLive } from './live.ts';
 import { decodeHash, encodeHash, type ViewState } from './state.ts';
@@ -377,6 +378,7 @@ async function start(): Promise<void> {
   else if (!linkHasView) await fitToCells();
   window.addEventListener('hashchange', () => void applyHash().catch(fail));
   wireLive();
+  void showAlerts(map).catch(fail);
 }
 
 /** A link pasted into the address bar of an open map: apply it without a reload. */

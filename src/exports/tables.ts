@@ -8,7 +8,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { cellBucketsToGeoJson, cellRing } from '../detect/geojson.ts';
 import type { InterferenceEvent } from '../detect/types.ts';
-import { QueryTooLargeError, type ExportFormat, type ExportRange, type ExportTable, type Store, type StoredFix } from './store.ts';
+import { QueryTooLargeError, type ExportFormat, type ExportRange, type ExportTable, type Store, type StoredFix } from '../store/store.ts';
 
 type ColumnType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN' | 'TIMESTAMP';
 type Column = [name: string, type: ColumnType];
