@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BeastTcpClient, type TcpStatus } from '../../src/sources/tcp.ts';
-import { collector, realBeast, referenceBeast } from './fixtures.ts';
+import { collector, realBeast, referenceBeast, until } from './fixtures.ts';
 
 const file = realBeast();
 const ref = referenceBeast(file);
@@ -12,14 +12,6 @@ function listen(onSocket: (s: Socket, n: number) => void): Promise<number> {
   const server = createServer((s) => onSocket(s, n++));
   servers.push(server);
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
-}
-
-async function until(cond: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 afterEach(async () => {
