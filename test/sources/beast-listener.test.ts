@@ -113,6 +113,21 @@ describe('BeastListener', () => {
     expect(l.errors.byKind).toEqual({ truncated: 1 });
   });
 
+  it('takes readsb’s heartbeat (an all-zero Mode A/C frame) as neither a frame nor an error', async () => {
+    const { l, c } = await start();
+    const s = await feeder(l.port);
+    const heartbeat = Uint8Array.from([0x1a, 0x31, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    await send(s, heartbeat);
+    await send(s, file.subarray(ref[0].start, ref[0].end));
+    await send(s, heartbeat);
+    await until(() => c.frames.length === 1);
+    s.destroy();
+    await until(() => l.connections === 0);
+    expect(c.frames.map((f) => f.hex)).toEqual([ref[0].hex]);
+    expect(l.frames).toBe(1);
+    expect(l.errors.count).toBe(0);
+  });
+
   it('rejects a port in use with one line saying so', async () => {
     const other = createServer();
     await new Promise<void>((r) => other.listen(0, '127.0.0.1', () => r()));
