@@ -148,9 +148,10 @@ export class FeedSet {
    * connect only retries.
    */
   async start(): Promise<void> {
+    if (this.timer) return; // already running
     this.stopping = false;
     const pushed = this.feeds.filter((f) => f.receiver.listen !== undefined);
-    const bound = await Promise.allSettled(pushed.map((f) => this.listen(f)));
+    const bound = await Promise.allSettled(pushed.map((f) => this.listen(f, f.receiver.listen!)));
     const failed = bound.findIndex((b) => b.status === 'rejected');
     if (failed >= 0) {
       await Promise.all(pushed.map((f) => f.listener?.close()));
@@ -177,10 +178,10 @@ export class FeedSet {
     return this.feeds.map((f) => snapshotOf(f, this.opts.listenHost ?? '127.0.0.1'));
   }
 
-  private async listen(f: Feed): Promise<void> {
+  private async listen(f: Feed, port: number): Promise<void> {
     const name = f.receiver.name;
     f.listener = new BeastListener({
-      port: f.receiver.listen!,
+      port,
       host: this.opts.listenHost,
       sink: f.sink,
       receiver: name,
