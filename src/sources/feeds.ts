@@ -71,6 +71,8 @@ export interface FeedSetOptions {
   maxConnections?: number;
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /** A pulled feed silent this long is dropped and retried (see BeastTcpOptions; default 180 s). */
+  idleTimeoutMs?: number;
   /** How often the frame rates are sampled, ms (default 1000); the rate spans `rateSamples` samples (default 11). */
   sampleMs?: number;
   rateSamples?: number;
@@ -215,6 +217,7 @@ export class FeedSet {
       receiver: f.receiver.name,
       minBackoffMs: this.opts.minBackoffMs,
       maxBackoffMs: this.opts.maxBackoffMs,
+      idleTimeoutMs: this.opts.idleTimeoutMs,
       onStatus: (s) => this.onClientStatus(f, s),
     });
     f.client.start();

@@ -205,6 +205,17 @@ describe('FeedSet', () => {
     expect(pulledConnections).toBe(0);
   });
 
+  it('drops and retries a pulled feed that goes silent, counting it as a reconnect', async () => {
+    const silent = await beastServer(0, () => {});
+    set = new FeedSet({ receivers: [{ name: 'quiet', beast: { host: '127.0.0.1', port: silent.port } }], sinkFor: () => () => {}, minBackoffMs: 10, idleTimeoutMs: 50 });
+    await set.start();
+    await until(() => set!.snapshot()[0].reconnects >= 1);
+    const f = set.snapshot()[0];
+    expect(f.disconnects).toBeGreaterThanOrEqual(1);
+    expect(f.last_error).toBe(`127.0.0.1:${silent.port}: nothing received for 0.05 s`);
+    expect(f.errors).toBe(0); // a silent peer is not a framing or connection error
+  });
+
   it('names what makes a set of receivers unusable', () => {
     const at = { host: '127.0.0.1', port: 30005 };
     expect(feedProblem([{ name: 'a', beast: at }, { name: 'b', listen: 30104 }])).toBeNull();

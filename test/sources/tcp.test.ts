@@ -43,6 +43,19 @@ describe('BeastTcpClient', () => {
     expect(statuses.filter((s) => s.connected).length).toBe(3);
   });
 
+  it('drops a connection that stays silent and connects again', async () => {
+    let connections = 0;
+    const port = await listen(() => connections++); // accepts, never sends
+    const statuses: TcpStatus[] = [];
+    const client = new BeastTcpClient({ host: '127.0.0.1', port, sink: () => {}, minBackoffMs: 10, idleTimeoutMs: 50, onStatus: (s) => statuses.push(s) });
+    client.start();
+    await until(() => statuses.filter((s) => s.connected).length >= 2);
+    await client.stop();
+    expect(connections).toBeGreaterThanOrEqual(2);
+    expect(statuses.slice(0, 3).map((s) => s.connected)).toEqual([true, false, true]);
+    expect(statuses[1].error).toBe(`127.0.0.1:${port}: nothing received for 0.05 s`);
+  });
+
   it('backs off exponentially while nothing listens, reporting each failure', async () => {
     const port = await listen(() => {});
     await new Promise((r) => servers.pop()!.close(r)); // a port that was just free
