@@ -3,16 +3,16 @@
  * (or `nc` piping a port 30005) does. Several feeders may push at once; each connection has its own
  * framer, so garbage or a frame cut short on one connection never touches another's frames.
  * Frames are stamped with their arrival time. Connections beyond the limit are refused and counted;
- * errors of closed connections are kept, with the peer in each sample.
+ * errors of closed connections are kept, with the peer in each sample. A feeder silent for the idle
+ * timeout (readsb sends a heartbeat every 60 s) is closed, so a hung one does not hold a slot.
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { BeastParser } from './beast.ts';
 import { addError, mergeErrors, newSourceErrors, type FrameSink, type SourceErrors } from './frame-sink.ts';
+import { DEFAULT_IDLE_TIMEOUT_MS } from './tcp.ts';
 
 /** Feeders per listener unless told otherwise: one receiver rarely has more than a few. */
 export const DEFAULT_MAX_CONNECTIONS = 16;
-/** Probe idle feeders so a half-open connection (feeder's network gone) is closed and frees its slot. */
-const KEEPALIVE_MS = 60_000;
 
 export interface ListenerEvent {
   kind: 'open' | 'close' | 'rejected';
@@ -33,6 +33,8 @@ export interface BeastListenerOptions {
   /** Receiver name set on every frame. */
   receiver: string;
   maxConnections?: number;
+  /** Close a feeder's connection silent this long; 0 never (default 180 s). */
+  idleTimeoutMs?: number;
   onEvent?: (e: ListenerEvent) => void;
 }
 
@@ -122,7 +124,13 @@ export class BeastListener {
     const c: Connection = { socket, parser, peer };
     this.open.add(c);
     this.accepted++;
-    socket.setKeepAlive(true, KEEPALIVE_MS);
+    const idle = this.opts.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    if (idle > 0) {
+      socket.setTimeout(idle, () => {
+        c.error = `${peer}: nothing received for ${idle / 1000} s`;
+        socket.destroy();
+      });
+    }
     this.opts.onEvent?.({ kind: 'open', peer, open: this.open.size });
     socket.on('data', (chunk) => parser.push(chunk));
     socket.on('error', (e) => {

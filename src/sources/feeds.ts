@@ -71,7 +71,7 @@ export interface FeedSetOptions {
   maxConnections?: number;
   minBackoffMs?: number;
   maxBackoffMs?: number;
-  /** A pulled feed silent this long is dropped and retried (see BeastTcpOptions; default 180 s). */
+  /** A pulled feed silent this long is dropped and retried, a silent feeder closed (default 180 s). */
   idleTimeoutMs?: number;
   /** How often the frame rates are sampled, ms (default 1000); the rate spans `rateSamples` samples (default 11). */
   sampleMs?: number;
@@ -188,6 +188,7 @@ export class FeedSet {
       sink: f.sink,
       receiver: name,
       maxConnections: this.opts.maxConnections,
+      idleTimeoutMs: this.opts.idleTimeoutMs,
       onEvent: (e) => this.onListenerEvent(f, e),
     });
     await f.listener.listen();

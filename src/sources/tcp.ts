@@ -11,7 +11,7 @@ import { BeastParser } from './beast.ts';
 import type { FrameSink, SourceErrors } from './frame-sink.ts';
 
 /** Three missed heartbeats. */
-const DEFAULT_IDLE_TIMEOUT_MS = 180_000;
+export const DEFAULT_IDLE_TIMEOUT_MS = 180_000;
 
 export interface TcpStatus {
   connected: boolean;

@@ -128,6 +128,22 @@ describe('BeastListener', () => {
     expect(l.errors.count).toBe(0);
   });
 
+  it('closes a feeder that stays silent, freeing its slot, without counting an error', async () => {
+    const { l, events } = await start({ idleTimeoutMs: 50, maxConnections: 1 });
+    const quiet = await feeder(l.port);
+    const peer = `127.0.0.1:${quiet.localPort}`;
+    await closed(quiet);
+    await until(() => l.connections === 0);
+    expect(events).toEqual([
+      { kind: 'open', peer, open: 1 },
+      { kind: 'close', peer, open: 0, error: `${peer}: nothing received for 0.05 s` },
+    ]);
+    expect(l.errors.count).toBe(0);
+    await feeder(l.port);
+    await until(() => l.accepted === 2);
+    expect(l.rejected).toBe(0);
+  });
+
   it('rejects a port in use with one line saying so', async () => {
     const other = createServer();
     await new Promise<void>((r) => other.listen(0, '127.0.0.1', () => r()));
