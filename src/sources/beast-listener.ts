@@ -134,8 +134,9 @@ export class BeastListener {
     this.opts.onEvent?.({ kind: 'open', peer, open: this.open.size });
     socket.on('data', (chunk) => parser.push(chunk));
     socket.on('error', (e) => {
-      c.error = `${peer}: ${e.message}`;
-      addError(this.closedErrors, 'connection', () => c.error!);
+      const error = `${peer}: ${e.message}`;
+      c.error = error;
+      addError(this.closedErrors, 'connection', () => error);
     });
     socket.on('close', () => {
       parser.end(); // a frame cut by the close is counted as truncated
