@@ -10,8 +10,9 @@ import { benchGrid } from './grid.bench.ts';
 import { benchApi } from './api.bench.ts';
 import { benchDay } from './day.bench.ts';
 import { benchAlerts } from './alerts.bench.ts';
+import { benchFeeds } from './feeds.bench.ts';
 
-const suites = [benchSources, benchDecode, benchCpr, benchCommB, benchGrid, benchApi, benchAlerts, benchDay];
+const suites = [benchSources, benchDecode, benchCpr, benchCommB, benchGrid, benchApi, benchFeeds, benchAlerts, benchDay];
 const only = process.argv[2];
 
 for (const suite of suites) {

@@ -38,9 +38,9 @@ export function addError(errors: SourceErrors, kind: string, message: () => stri
   if (errors.samples.length < MAX_ERROR_SAMPLES) errors.samples.push(message());
 }
 
-/** Fold one parser's errors into a running total. */
-export function mergeErrors(into: SourceErrors, from: SourceErrors): void {
+/** Fold one parser's errors into a running total; `prefix` says where its samples came from (a connection's peer). */
+export function mergeErrors(into: SourceErrors, from: SourceErrors, prefix = ''): void {
   into.count += from.count;
   for (const [kind, n] of Object.entries(from.byKind)) into.byKind[kind] = (into.byKind[kind] ?? 0) + n;
-  for (const s of from.samples) if (into.samples.length < MAX_ERROR_SAMPLES) into.samples.push(s);
+  for (const s of from.samples) if (into.samples.length < MAX_ERROR_SAMPLES) into.samples.push(prefix + s);
 }

@@ -3,10 +3,15 @@
  * Frames are stamped with their arrival time. When the connection drops mid-frame only that frame
  * is lost (counted as truncated); the next connection starts clean. Reconnects back off
  * exponentially from minBackoffMs to maxBackoffMs and reset after a successful connection.
+ * A connection silent for idleTimeoutMs is dropped and retried: readsb and dump1090 send a
+ * heartbeat every 60 s when there is no traffic, so silence means a hung peer or a dead path.
  */
 import { connect, type Socket } from 'node:net';
 import { BeastParser } from './beast.ts';
 import type { FrameSink, SourceErrors } from './frame-sink.ts';
+
+/** Three missed heartbeats. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 180_000;
 
 export interface TcpStatus {
   connected: boolean;
@@ -22,6 +27,8 @@ export interface BeastTcpOptions {
   receiver?: string;
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /** Drop and retry a connection (or a connection attempt) silent this long; 0 never (default 180 s). */
+  idleTimeoutMs?: number;
   onStatus?: (s: TcpStatus) => void;
 }
 
@@ -76,6 +83,13 @@ export class BeastTcpClient {
     socket.on('error', (e) => {
       error = `${this.opts.host}:${this.opts.port}: ${e.message}`;
     });
+    const idle = this.opts.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    if (idle > 0) {
+      socket.setTimeout(idle, () => {
+        error = `${this.opts.host}:${this.opts.port}: nothing received for ${idle / 1000} s`;
+        socket.destroy();
+      });
+    }
     socket.on('close', () => {
       this.parser.end(); // a frame cut by the drop is counted, and the next connection starts clean
       this.socket = null;

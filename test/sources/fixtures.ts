@@ -11,6 +11,8 @@ export interface RefFrame {
   counter: number; // 48-bit 12 MHz counter
   signal: number;
   hex: string; // message, lowercase
+  start: number; // byte offset of the frame's 0x1a in the file
+  end: number; // byte offset just past the frame
 }
 
 /** Beast frames of a well-formed file: 0x1a, type, then 7 + n bytes with 0x1a doubled. */
@@ -18,6 +20,7 @@ export function referenceBeast(buf: Uint8Array): RefFrame[] {
   const out: RefFrame[] = [];
   let i = 0;
   while (i < buf.length) {
+    const start = i;
     if (buf[i] !== 0x1a) throw new Error(`reference: no frame start at ${i}`);
     const n = { 0x31: 2, 0x32: 7, 0x33: 14 }[buf[i + 1]];
     if (!n) throw new Error(`reference: type ${buf[i + 1]} at ${i}`);
@@ -32,7 +35,7 @@ export function referenceBeast(buf: Uint8Array): RefFrame[] {
     }
     let counter = 0;
     for (let k = 0; k < 6; k++) counter = counter * 256 + body[k];
-    if (n !== 2) out.push({ counter, signal: body[6], hex: Buffer.from(body.slice(7)).toString('hex') });
+    if (n !== 2) out.push({ counter, signal: body[6], hex: Buffer.from(body.slice(7)).toString('hex'), start, end: i });
   }
   return out;
 }
@@ -55,4 +58,13 @@ export function collector(): { frames: Collected[]; sink: FrameSink } {
     frames.push({ hex: Buffer.from(bytes.subarray(0, len)).toString('hex'), t, signal, receiver });
   };
   return { frames, sink };
+}
+
+/** Wait until `cond` holds, polling every 10 ms; fails after `ms` (a hang, not a speed limit). */
+export async function until(cond: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BeastTcpClient, type TcpStatus } from '../../src/sources/tcp.ts';
-import { collector, realBeast, referenceBeast } from './fixtures.ts';
+import { collector, realBeast, referenceBeast, until } from './fixtures.ts';
 
 const file = realBeast();
 const ref = referenceBeast(file);
@@ -12,14 +12,6 @@ function listen(onSocket: (s: Socket, n: number) => void): Promise<number> {
   const server = createServer((s) => onSocket(s, n++));
   servers.push(server);
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
-}
-
-async function until(cond: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 afterEach(async () => {
@@ -49,6 +41,19 @@ describe('BeastTcpClient', () => {
     expect(client.errors.byKind).toEqual({ truncated: 1 });
     expect(c.frames.every((f) => f.t >= before && f.t <= Date.now() / 1000 && f.receiver === `127.0.0.1:${port}`)).toBe(true);
     expect(statuses.filter((s) => s.connected).length).toBe(3);
+  });
+
+  it('drops a connection that stays silent and connects again', async () => {
+    let connections = 0;
+    const port = await listen(() => connections++); // accepts, never sends
+    const statuses: TcpStatus[] = [];
+    const client = new BeastTcpClient({ host: '127.0.0.1', port, sink: () => {}, minBackoffMs: 10, idleTimeoutMs: 50, onStatus: (s) => statuses.push(s) });
+    client.start();
+    await until(() => statuses.filter((s) => s.connected).length >= 2);
+    await client.stop();
+    expect(connections).toBeGreaterThanOrEqual(2);
+    expect(statuses.slice(0, 3).map((s) => s.connected)).toEqual([true, false, true]);
+    expect(statuses[1].error).toBe(`127.0.0.1:${port}: nothing received for 0.05 s`);
   });
 
   it('backs off exponentially while nothing listens, reporting each failure', async () => {
