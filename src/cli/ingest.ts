@@ -1,7 +1,7 @@
 /**
- * `gnsswatch ingest`: recordings, or a live Beast feed, into the database.
+ * `gnsswatch ingest`: recordings, or live Beast feeds, into the database.
  *   gnsswatch ingest FILE... --db PATH [--format F] [--start T] [--ref LAT,LON]
- *   gnsswatch ingest --beast HOST:PORT --db PATH
+ *   gnsswatch ingest --db PATH [--beast HOST:PORT]... [--listen-beast PORT]... [--receivers FILE]
  * Live: every minute the buckets that ended more than a minute ago are written (late frames have
  * had time to arrive); SIGINT/SIGTERM write the open ones and exit cleanly.
  */
@@ -11,13 +11,17 @@ import { runLiveIngest } from '../ingest/live.ts';
 import type { InputOptions } from '../ingest/pipeline.ts';
 import { openStoreForCli } from './db-flag.ts';
 import { UsageError, parseIntIn, parseTime } from './errors.ts';
-import { FORMAT_CHOICES, LATE_FLAG, REF_FLAG, parseHostPort, parseLate, parseRefs, reportErrors } from './input-flags.ts';
+import { FORMAT_CHOICES, LATE_FLAG, REF_FLAG, parseLate, parseRefs, reportErrors } from './input-flags.ts';
+import { BEAST_FLAG, LISTEN_BEAST_FLAG, LISTEN_HOST_FLAG, RECEIVERS_FLAG, parseFeedFlags } from './receivers-flag.ts';
 import { signalOnExit } from './signals.ts';
 import { ALERTS_FLAG, closeAlerts, readAlertsFlag, startAlerts } from './alerts-flag.ts';
 
 interface IngestFlags {
   db: string;
-  beast?: string;
+  beast: string[];
+  listenBeast: string[];
+  listenHost: string;
+  receivers?: string;
   format: string;
   start?: string;
   ref: string[];
@@ -32,7 +36,10 @@ export function ingestCommand(): Command {
     .description('store recordings, or a live Beast feed, in a gnsswatch database')
     .argument('[files...]', 'recordings (any supported format)')
     .requiredOption('--db <path>', 'database file (created if missing)')
-    .option('--beast <host:port>', 'ingest a live Beast TCP feed (readsb/dump1090 port 30005) until Ctrl-C')
+    .option(...BEAST_FLAG)
+    .option(...LISTEN_BEAST_FLAG)
+    .option(...LISTEN_HOST_FLAG)
+    .option(...RECEIVERS_FLAG)
     .addOption(new Option('--format <format>', 'input format').choices(FORMAT_CHOICES).default('auto'))
     .option('--start <time>', 'ISO time or unix seconds of the first frame, for files with only a 12 MHz counter')
     .option(...REF_FLAG)
@@ -41,21 +48,24 @@ export function ingestCommand(): Command {
     .option(...LATE_FLAG)
     .option(...ALERTS_FLAG)
     .action(async (files: string[], o: IngestFlags) => {
-      if (files.length === 0 && !o.beast) throw new UsageError('ingest needs FILE... or --beast HOST:PORT');
-      if (files.length > 0 && o.beast) throw new UsageError('ingest takes FILE... or --beast HOST:PORT, not both: run two ingests one after the other');
-      const { ref, receivers } = parseRefs(o.ref);
+      const feedCfg = parseFeedFlags({ receivers: o.receivers, beast: o.beast, listenBeast: o.listenBeast, listenHost: o.listenHost }, parseRefs(o.ref));
+      const live = feedCfg.feeds.length > 0;
+      if (files.length === 0 && !live) throw new UsageError('ingest needs FILE... or live feeds (--beast HOST:PORT, --listen-beast PORT or --receivers FILE)');
+      if (files.length > 0 && live) throw new UsageError('ingest takes FILE... or live feeds, not both: run two ingests one after the other');
+      const { ref, receivers } = feedCfg;
       const retentionDays = o.retentionDays ? parseIntIn(o.retentionDays, '--retention-days', 1, 36500) : undefined;
-      const live = o.beast ? parseHostPort(o.beast, '--beast') : undefined;
       const start = o.start ? parseTime(o.start, '--start') : undefined;
       const alertsConfig = await readAlertsFlag(o.alerts);
       const store = await openStoreForCli(o.db);
-      const alerts = alertsConfig ? startAlerts(alertsConfig, store, { live: live !== undefined }) : undefined;
+      const alerts = alertsConfig ? startAlerts(alertsConfig, store, { live }) : undefined;
       try {
         if (live) {
-          process.stderr.write(`gnsswatch: ingesting ${o.beast} into ${o.db}; Ctrl-C to stop\n`);
+          if (feedCfg.warning) process.stderr.write(`gnsswatch: ${feedCfg.warning}\n`);
+          process.stderr.write(`gnsswatch: ingesting ${feedCfg.feeds.map((f) => f.name).join(', ')} into ${o.db}; Ctrl-C to stop\n`);
           const r = await runLiveIngest({
             store,
-            ...live,
+            feeds: feedCfg.feeds,
+            listenHost: feedCfg.listenHost,
             ref,
             receivers,
             fix: o.fix,
@@ -63,9 +73,7 @@ export function ingestCommand(): Command {
             latenessSeconds: parseLate(o.late),
             signal: signalOnExit(),
             onEvents: alerts ? (events, now) => alerts.onEvents(events, now) : undefined,
-            onStatus: (s) => {
-              if (s.error) process.stderr.write(`gnsswatch: ${o.beast}: ${s.error} (attempt ${s.attempts}, retrying)\n`);
-            },
+            onFeedEvent: (name, e) => process.stderr.write(`gnsswatch: feed ${name}: ${e.message}\n`),
             onStoreError: (err, failures) => {
               process.stderr.write(`gnsswatch: writing to ${o.db} failed (${err.message.split('\n')[0]}); keeping the rows and retrying (${failures} in a row)\n`);
             },

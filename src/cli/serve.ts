@@ -12,7 +12,9 @@ import { buildWeb } from '../../web/build.ts';
 import { UsageError, parseIntIn } from './errors.ts';
 import { runLiveIngest } from '../ingest/live.ts';
 import { openStoreForCli } from './db-flag.ts';
-import { LATE_FLAG, REF_FLAG, parseHostPort, parseLate, parseRefs, type Receivers } from './input-flags.ts';
+import { LATE_FLAG, REF_FLAG, parseLate, parseRefs, type Receivers } from './input-flags.ts';
+import { BEAST_FLAG, LISTEN_BEAST_FLAG, LISTEN_HOST_FLAG, RECEIVERS_FLAG, parseFeedFlags, type FeedConfig } from './receivers-flag.ts';
+import type { FeedSnapshot } from '../sources/feeds.ts';
 import { signalOnExit } from './signals.ts';
 import type { AlertService } from '../alerts/service.ts';
 import type { AreaConfig } from '../alerts/config.ts';
@@ -24,6 +26,8 @@ export interface StartOptions {
   styleUrl?: string;
   hub?: LiveHub;
   alertAreas?: AreaConfig[];
+  /** The live feeds' counters, for /api/stats. */
+  feedCounters?: () => FeedSnapshot[];
 }
 
 /**
@@ -37,7 +41,7 @@ export async function startServer(store: Store, o: StartOptions): Promise<{ app:
   } catch (err) {
     process.stderr.write(`gnsswatch: the web app could not be built (${(err as Error).message.split('\n')[0]}); serving the API only\n`);
   }
-  const app = buildServer(store, { styleUrl: o.styleUrl, webDir, live: o.hub, alertAreas: o.alertAreas });
+  const app = buildServer(store, { styleUrl: o.styleUrl, webDir, live: o.hub, alertAreas: o.alertAreas, feeds: o.feedCounters });
   try {
     await app.listen({ host: o.host, port: o.port });
   } catch (err) {
@@ -55,14 +59,21 @@ export async function startServer(store: Store, o: StartOptions): Promise<{ app:
 }
 
 /** Serve until SIGINT/SIGTERM, with a live ingest alongside when asked; then close everything. */
-export async function serveUntilExit(store: Store, o: StartOptions & { beast?: { host: string; port: number }; retentionDays?: number; latenessSeconds?: number; alerts?: AlertService } & Receivers): Promise<void> {
+export async function serveUntilExit(
+  store: Store,
+  o: StartOptions & { feeds?: FeedConfig; retentionDays?: number; latenessSeconds?: number; alerts?: AlertService } & Receivers,
+): Promise<void> {
   const signal = signalOnExit();
-  const hub = o.beast ? new LiveHub() : undefined;
-  const { app } = await startServer(store, { ...o, hub });
-  const ingest = o.beast
+  const live = o.feeds !== undefined && o.feeds.feeds.length > 0;
+  const hub = live ? new LiveHub() : undefined;
+  let feedCounters: (() => FeedSnapshot[]) | undefined;
+  const { app } = await startServer(store, { ...o, hub, feedCounters: () => feedCounters?.() ?? [] });
+  const ingest = live
     ? runLiveIngest({
         store,
-        ...o.beast,
+        feeds: o.feeds!.feeds,
+        listenHost: o.feeds!.listenHost,
+        onFeeds: (snapshot) => (feedCounters = snapshot),
         ref: o.ref,
         receivers: o.receivers,
         hub,
@@ -70,9 +81,7 @@ export async function serveUntilExit(store: Store, o: StartOptions & { beast?: {
         latenessSeconds: o.latenessSeconds,
         signal,
         onEvents: o.alerts ? (events, now) => o.alerts!.onEvents(events, now) : undefined,
-        onStatus: (s) => {
-          if (s.error) process.stderr.write(`gnsswatch: ${o.beast!.host}:${o.beast!.port}: ${s.error} (attempt ${s.attempts}, retrying)\n`);
-        },
+        onFeedEvent: (name, e) => process.stderr.write(`gnsswatch: feed ${name}: ${e.message}\n`),
         // The map goes on serving what is stored while the store refuses writes.
         onStoreError: (err, failures) => {
           process.stderr.write(`gnsswatch: writing the live feed failed (${err.message.split('\n')[0]}); keeping the rows and retrying (${failures} in a row)\n`);
@@ -85,7 +94,10 @@ export async function serveUntilExit(store: Store, o: StartOptions & { beast?: {
 
 interface ServeFlags {
   db: string;
-  beast?: string;
+  beast: string[];
+  listenBeast: string[];
+  listenHost: string;
+  receivers?: string;
   host: string;
   port: string;
   style?: string;
@@ -99,7 +111,10 @@ export function serveCommand(): Command {
   return new Command('serve')
     .description('serve the map and API over a database; with --beast, also ingest a live feed and push updates')
     .requiredOption('--db <path>', 'database file (created if missing)')
-    .option('--beast <host:port>', 'also ingest this live Beast TCP feed')
+    .option(...BEAST_FLAG)
+    .option(...LISTEN_BEAST_FLAG)
+    .option(...LISTEN_HOST_FLAG)
+    .option(...RECEIVERS_FLAG)
     .option('--host <address>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .option('--port <n>', 'port to listen on (0 = any free port)', '8080')
     .option('--style <url>', 'an online MapLibre style URL for the base map (default: the built-in offline map)')
@@ -109,8 +124,10 @@ export function serveCommand(): Command {
     .option(...ALERTS_FLAG)
     .action(async (o: ServeFlags) => {
       const port = parseIntIn(o.port, '--port', 0, 65535);
-      const beast = o.beast ? parseHostPort(o.beast, '--beast') : undefined;
-      const { ref, receivers } = parseRefs(o.ref);
+      const feeds = parseFeedFlags({ receivers: o.receivers, beast: o.beast, listenBeast: o.listenBeast, listenHost: o.listenHost }, parseRefs(o.ref));
+      const beast = feeds.feeds.length > 0;
+      const { ref, receivers } = feeds;
+      if (feeds.warning) process.stderr.write(`gnsswatch: ${feeds.warning}\n`);
       const retentionDays = o.retentionDays ? parseIntIn(o.retentionDays, '--retention-days', 1, 36500) : undefined;
       if (o.style !== undefined && !/^https?:\/\//.test(o.style)) throw new UsageError(`--style '${o.style}' must be an http(s) URL of a MapLibre style JSON`);
       if (o.alerts && !beast) throw new UsageError('--alerts needs --beast HOST:PORT: serve raises alerts on a live feed (for recordings use ingest --alerts)');
@@ -118,7 +135,7 @@ export function serveCommand(): Command {
       const store = await openStoreForCli(o.db);
       const alerts = alertsConfig ? startAlerts(alertsConfig, store, { live: true }) : undefined;
       try {
-        await serveUntilExit(store, { host: o.host, port, styleUrl: o.style, beast, ref, receivers, retentionDays, latenessSeconds: parseLate(o.late), alerts, alertAreas: alertsConfig?.areas });
+        await serveUntilExit(store, { host: o.host, port, styleUrl: o.style, feeds, ref, receivers, retentionDays, latenessSeconds: parseLate(o.late), alerts, alertAreas: alertsConfig?.areas });
       } finally {
         if (alerts) await closeAlerts(alerts);
         await store.close();

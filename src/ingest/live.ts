@@ -6,7 +6,7 @@
 import type { InterferenceEvent, Method } from '../detect/types.ts';
 import type { LiveHub } from '../server/live.ts';
 import { RESOLUTIONS, STORE_BUCKET_SECONDS, cellCountsFromColumns, type Store } from '../store/store.ts';
-import { BeastTcpClient } from '../sources/tcp.ts';
+import { FeedSet, type FeedEvent, type FeedReceiver, type FeedSnapshot } from '../sources/feeds.ts';
 import { StoreIngest, type WriteSummary } from './store-ingest.ts';
 import { refreshJammingEvents } from './events.ts';
 import { FramePipeline } from './pipeline.ts';
@@ -23,8 +23,10 @@ const MAX_RETRY_SECONDS = 60;
 
 export interface LiveIngestOptions {
   store: Store;
-  host: string;
-  port: number;
+  /** The feeds: pulled (`beast`) and pushed (`listen`), each its own receiver. */
+  feeds: readonly FeedReceiver[];
+  /** Where the listeners of pushed feeds bind (default 127.0.0.1). */
+  listenHost?: string;
   ref?: { lat: number; lon: number };
   receivers?: { lat: number; lon: number; range_km: number }[];
   fix?: boolean;
@@ -37,19 +39,35 @@ export interface LiveIngestOptions {
   /** Seconds to wait for late frames before a minute is written (default LIVE_LATENESS_SECONDS). */
   latenessSeconds?: number;
   analysisSeconds?: number;
-  onStatus?: (s: { connected: boolean; error?: string; attempts: number }) => void;
+  /** A feed connected, dropped, failed to connect or refused a feeder: one line for a log. */
+  onFeedEvent?: (receiver: string, e: FeedEvent) => void;
+  /** Once the feeds run: their counters, for /api/stats and the map. */
+  onFeeds?: (snapshot: () => FeedSnapshot[]) => void;
   /** A store write failed (the ingest goes on and retries); `failures` in a row so far. */
   onStoreError?: (err: Error, failures: number) => void;
   /** Called with the current events whenever they are published (alerts); must return quickly. */
   onEvents?: (events: InterferenceEvent[], now: number) => void;
 }
 
-/** Ingest a Beast TCP feed until `signal` aborts. */
+/**
+ * Ingest live Beast feeds until `signal` aborts. Each receiver gets its own decode pipeline
+ * (its own tracker, its own position as the CPR reference); all write through one StoreIngest,
+ * and an aircraft heard by several receivers counts once (the store is order-free).
+ */
 export async function runLiveIngest(o: LiveIngestOptions): Promise<{ frames: number; aircraftBuckets: number; events: number }> {
-  const receiver = `beast:${o.host}:${o.port}`;
   const ingest = new StoreIngest(o.store, { retentionDays: o.retentionDays, receivers: o.receivers });
-  const pipe = new FramePipeline({ sinks: [ingest], ref: o.ref, fix: o.fix, receiver });
-  const client = new BeastTcpClient({ host: o.host, port: o.port, sink: pipe.frame, receiver, onStatus: o.onStatus });
+  const pipes: FramePipeline[] = [];
+  const feeds = new FeedSet({
+    receivers: o.feeds,
+    listenHost: o.listenHost,
+    sinkFor: (r) => {
+      const ref = r.lat !== undefined && r.lon !== undefined ? { lat: r.lat, lon: r.lon } : o.ref;
+      const pipe = new FramePipeline({ sinks: [ingest], ref, fix: o.fix, receiver: r.name });
+      pipes.push(pipe);
+      return pipe.frame;
+    },
+    onEvent: o.onFeedEvent,
+  });
   let aircraftBuckets = 0;
   let events = 0;
   let lastAnalysis = Date.now() / 1000;
@@ -100,18 +118,19 @@ export async function runLiveIngest(o: LiveIngestOptions): Promise<{ frames: num
     });
   };
 
-  client.start();
+  await feeds.start();
+  o.onFeeds?.(() => feeds.snapshot());
   const timer = setInterval(tick, (o.tickSeconds ?? LIVE_TICK_SECONDS) * 1000);
   await new Promise<void>((resolve) => {
     if (o.signal.aborted) resolve();
     else o.signal.addEventListener('abort', () => resolve(), { once: true });
   });
   clearInterval(timer);
-  await client.stop();
+  await feeds.stop();
   await busy;
-  pipe.tracker.flush();
+  for (const pipe of pipes) pipe.tracker.flush();
   await step(await ingest.flushAll(), true);
-  return { frames: pipe.stats.frames, aircraftBuckets, events };
+  return { frames: pipes.reduce((n, p) => n + p.stats.frames, 0), aircraftBuckets, events };
 }
 
 /** Push each newly written minute to the browsers, at every resolution and method they may show. */

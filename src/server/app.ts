@@ -5,6 +5,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { QueryTooLargeError, RESOLUTIONS, BUCKETS, cellCountsFromColumns, type Store } from '../store/store.ts';
 import type { LiveFeed } from './live.ts';
+import type { FeedSnapshot } from '../sources/feeds.ts';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../project-root.ts';
 import type { AreaConfig } from '../alerts/config.ts';
@@ -26,6 +27,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** The watch areas `--alerts` names, drawn by the map (GET /api/alerts). */
   alertAreas?: AreaConfig[];
+  /** The live feeds' counters (GET /api/stats `feeds`); none without a live ingest. */
+  feeds?: () => FeedSnapshot[];
 }
 
 export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInstance {
@@ -56,7 +59,7 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
 
   app.get('/api/config', async () => ({ style_url: opts.styleUrl ?? null, live }));
 
-  app.get('/api/stats', async () => ({ ...(await store.stats()), resolutions: RESOLUTIONS, buckets: BUCKETS, live }));
+  app.get('/api/stats', async () => ({ ...(await store.stats()), resolutions: RESOLUTIONS, buckets: BUCKETS, live, feeds: opts.feeds?.() ?? [] }));
 
   app.get('/api/cells', async (req) => {
     const q = parse(CellsQuery, req.query);

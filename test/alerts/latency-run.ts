@@ -39,8 +39,7 @@ export async function runAlertLatency(): Promise<LatencyRun> {
     const alerts = new AlertService(config, store, { ignoreEndedBefore: Date.now() / 1000 });
     const ingest = runLiveIngest({
       store,
-      host: '127.0.0.1',
-      port: feed.port,
+      feeds: [{ name: 'sim', beast: { host: '127.0.0.1', port: feed.port } }],
       signal: stop.signal,
       tickSeconds: 5,
       latenessSeconds: 5,

@@ -122,7 +122,7 @@ describe('live ingest', () => {
     setTimeout(() => ac.abort(), 1500);
     await withStore('live.duckdb', async (s) => {
       const t0 = Date.now() / 1000;
-      const r = await runLiveIngest({ store: s, host: '127.0.0.1', port, hub, signal: ac.signal, tickSeconds: 0.2 });
+      const r = await runLiveIngest({ store: s, feeds: [{ name: 'test', beast: { host: '127.0.0.1', port } }], hub, signal: ac.signal, tickSeconds: 0.2 });
       // The server sends all 486 frames on each connection; the client may have reconnected.
       expect(r.frames).toBeGreaterThanOrEqual(486);
       const stats = await s.stats();
