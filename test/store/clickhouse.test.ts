@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '@clickhouse/client';
+import { initClickHouse } from '../../src/store/clickhouse/init.ts';
+import { sqlString } from '../../src/store/clickhouse/sql.ts';
+import { openClickHouseStore } from '../../src/store/clickhouse/store.ts';
+import { parseClickHouseUrl } from '../../src/store/clickhouse/url.ts';
+import { SKIP_CLICKHOUSE, startClickHouse, type ClickHouseServer } from './clickhouse-server.ts';
+import { HOSTILE, INCHEON_CELL, T0, minute, storeContract } from './store-contract.ts';
+
+let server: ClickHouseServer;
+let databases = 0;
+
+/** A fresh database on the one server, laid out by db init. */
+async function freshStore() {
+  const url = server.dbUrl(`contract_${++databases}`);
+  await initClickHouse(url, null);
+  return openClickHouseStore(url);
+}
+
+describe.skipIf(SKIP_CLICKHOUSE)('ClickHouse store on one node', () => {
+  beforeAll(async () => {
+    server = await startClickHouse();
+  });
+  afterAll(() => server?.stop());
+
+  storeContract('ClickHouse, one node', freshStore);
+
+  it('escapes hostile strings so the server reads back exactly the string', async () => {
+    const client = createClient({ url: server.http });
+    try {
+      for (const h of [...HOSTILE, '\\', "'", "\\\\'", '\u0001\u007f', 'a\\0b', '\b\f']) {
+        const [row] = await (await client.query({ query: `SELECT ${sqlString(h)} AS s`, format: 'JSONEachRow' })).json<{ s: string }>();
+        expect(row.s).toBe(h);
+      }
+    } finally {
+      await client.close();
+    }
+    expect(sqlString("'; DROP TABLE events; --")).toBe("'\\'; DROP TABLE events; --'");
+    expect(sqlString('a\\b\0\n')).toBe("'a\\\\b\\0\\n'");
+  });
+
+  it('answers right before background merges: many parts, each an insert, counted as one', async () => {
+    const s = await freshStore();
+    try {
+      for (let i = 0; i < 8; i++) await s.addAircraftMinutes([minute('aaaaaa', T0, INCHEON_CELL, i === 5), minute(`b0000${i}`, T0, INCHEON_CELL)]);
+      const client = createClient({ url: server.http });
+      const [{ parts }] = await (
+        await client.query({ query: `SELECT toUInt32(count()) AS parts FROM system.parts WHERE database = 'contract_${databases}' AND table = 'aircraft_minutes' AND active`, format: 'JSONEachRow' })
+      ).json<{ parts: number }>();
+      await client.close();
+      expect(parts).toBeGreaterThan(1); // not merged yet (a merge could only make the next line easier)
+      const [c] = await s.cells({ from: T0, to: T0 + 60, res: 7, bucket: 60, method: 'nacp' });
+      expect([c.healthy, c.degraded]).toEqual([8, 1]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('refuses a database db init has not laid out, naming the command', async () => {
+    await expect(openClickHouseStore(server.dbUrl('never_initialised'))).rejects.toThrow(/gnsswatch db init --db clickhouse:\/\//);
+  });
+});
+
+describe('clickhouse:// URLs', () => {
+  it('parse into the HTTP address and database, and refuse what is not one', () => {
+    expect(parseClickHouseUrl('clickhouse://127.0.0.1:8124/gnss')).toEqual({ url: 'http://127.0.0.1:8124', database: 'gnss' });
+    expect(parseClickHouseUrl('clickhouse://u:p%40ss@db.example:9999/gw_1')).toEqual({ url: 'http://db.example:9999', database: 'gw_1', username: 'u', password: 'p@ss' });
+    expect(parseClickHouseUrl('clickhouse://h/gw').url).toBe('http://h:8123');
+    expect(() => parseClickHouseUrl('clickhouse://h:8123/')).toThrow(/names no database/);
+    expect(() => parseClickHouseUrl('clickhouse://h:8123/a;DROP')).toThrow(/letters, digits/);
+    expect(() => parseClickHouseUrl('http://h:8123/gw')).toThrow(/clickhouse:\/\//);
+  });
+});
