@@ -13,13 +13,14 @@ import { ingestCommand } from './ingest.ts';
 import { serveCommand } from './serve.ts';
 import { exportCommand } from './export.ts';
 import { demoCommand } from './demo.ts';
+import { dbCommand } from './db.ts';
 
 const program = new Command('gnsswatch')
   .description('Detect and map GNSS jamming and spoofing from ADS-B')
   .version('0.1.0')
   .showHelpAfterError('(run gnsswatch --help for usage)');
 
-for (const make of [decodeCommand, statsCommand, analyzeCommand, simulateCommand, ingestCommand, serveCommand, exportCommand, demoCommand]) {
+for (const make of [decodeCommand, statsCommand, analyzeCommand, simulateCommand, ingestCommand, serveCommand, exportCommand, demoCommand, dbCommand]) {
   program.addCommand(make());
 }
 

@@ -5,7 +5,7 @@ import { sqlString } from '../../src/store/clickhouse/sql.ts';
 import { openClickHouseStore } from '../../src/store/clickhouse/store.ts';
 import { parseClickHouseUrl } from '../../src/store/clickhouse/url.ts';
 import { SKIP_CLICKHOUSE, startClickHouse, type ClickHouseServer } from './clickhouse-server.ts';
-import { HOSTILE, INCHEON_CELL, T0, minute, storeContract } from './store-contract.ts';
+import { HOSTILE, INCHEON_CELL, T0, fix, minute, storeContract } from './store-contract.ts';
 
 let server: ClickHouseServer;
 let databases = 0;
@@ -56,8 +56,29 @@ describe.skipIf(SKIP_CLICKHOUSE)('ClickHouse store on one node', () => {
     }
   });
 
-  it('refuses a database db init has not laid out, naming the command', async () => {
+  it('keeps raw fixes by whole days: retention drops the days that ended before the newest fix minus the days kept', async () => {
+    const s = await freshStore();
+    try {
+      const DAY = 86400;
+      await s.addFixes([fix('aaaaaa', T0 + 100), fix('aaaaaa', T0 + DAY + 50), fix('aaaaaa', T0 + DAY + 200)]);
+      await s.addFixes([fix('aaaaaa', T0 + 2 * DAY + 100)], { retentionDays: 1 });
+      // Newest T0 + 2 d + 100 s, minus a day: T0 + 1 d + 100 s. Day 0 ended before it and is dropped; day 1 is kept whole.
+      expect((await s.fixes({ from: T0, to: T0 + 3 * DAY })).map((f) => f.t - T0)).toEqual([DAY + 50, DAY + 200, 2 * DAY + 100]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('refuses a database db init has not laid out, naming the command; db init again changes nothing', async () => {
     await expect(openClickHouseStore(server.dbUrl('never_initialised'))).rejects.toThrow(/gnsswatch db init --db clickhouse:\/\//);
+    const url = server.dbUrl('twice');
+    await initClickHouse(url, null);
+    const s = await openClickHouseStore(url);
+    await s.addAircraftMinutes([minute('aaaaaa', T0, INCHEON_CELL)]);
+    await initClickHouse(url, null);
+    expect((await s.stats()).aircraft).toBe(1);
+    await s.close();
+    await expect(initClickHouse(url, 'gw')).rejects.toThrow(/defines no cluster 'gw'/);
   });
 });
 

@@ -82,7 +82,7 @@ export async function createSchema(client: ClickHouseClient, database: string, c
   const engines = await tableEngines(client, database);
   for (const t of TABLES) {
     const existing = engines.get(t.name);
-    const wanted = cluster ? 'Distributed' : t.engine.split(' ')[0];
+    const wanted = cluster ? 'Distributed' : t.engine.split(/[ (]/)[0];
     if (existing && existing !== wanted) {
       throw new Error(
         `${database}.${t.name} already exists as ${existing}, not ${wanted}: ${cluster ? 'this database was laid out for one node' : `this database was laid out for a cluster; add --cluster`}`,
