@@ -3,8 +3,13 @@
  * fresh, empty store. Expected values are worked out by hand from the rows written (and the H3
  * parents from h3-js), never read back from a store.
  */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { cellToParent, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
+import { exportTable } from '../../src/store/export.ts';
 import type { Fix } from '../../src/contracts.ts';
 import type { AircraftBucket, InterferenceEvent, SpoofedAircraft } from '../../src/detect/types.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -266,6 +271,57 @@ export function storeContract(name: string, open: () => Promise<Store>, skip = f
       // Hostile text in a lookup key finds nothing and breaks nothing.
       expect(await s.event("x' OR '1'='1")).toBeNull();
       expect((await s.track("x' OR '1'='1", T0, T0 + 60)).points).toEqual([]);
+    }));
+
+    it('exports cells, events, spoofed aircraft and fixes as CSV, Parquet and GeoJSON', withStore(async (s) => {
+      await s.addAircraftMinutes([minute('aaaaaa', T0, INCHEON, true), minute('bbbbbb', T0, INCHEON), minute('bbbbbb', T0 + 60, INCHEON)]);
+      await s.addFixes([fix('bbbbbb', T0 + 2), fix('aaaaaa', T0 + 1.25, { receiver: "it's, \"quoted\"" }), fix('aaaaaa', T0 + 1.25)]);
+      await s.replaceEvents('jamming', { from: T0, to: T0 + 86400 }, [event('jam-1', T0, T0 + 600)]);
+      await s.addSpoofed([{ icao: 'cccccc', callsign: 'X1', intervals: [[T0 + 5, T0 + 50]], checks: [] }]);
+      const dir = await mkdtemp(join(tmpdir(), 'gw-contract-export-'));
+      const duck = await DuckDBInstance.create(':memory:');
+      const conn = await duck.connect();
+      try {
+        const cellsRange = { from: T0, to: T0 + 3600, res: 7, bucket: 60, method: 'nacp' as const };
+        expect(await exportTable(s, 'cells', 'csv', join(dir, 'cells.csv'), cellsRange)).toBe(2);
+        // Minute 0: aaaaaa degraded, bbbbbb healthy: share 100 × (1 − 1) / 2 = 0, low. Minute 1: bbbbbb alone.
+        expect((await readFile(join(dir, 'cells.csv'), 'utf8')).trim().split('\n')).toEqual([
+          'bucket_start,bucket_seconds,res,method,cell,healthy,degraded,share_pct,band',
+          `2024-10-01 00:00:00,60,7,nacp,${INCHEON},1,1,0.0,low`,
+          `2024-10-01 00:01:00,60,7,nacp,${INCHEON},1,0,0.0,low`,
+        ]);
+        expect(await exportTable(s, 'cells', 'parquet', join(dir, 'cells.parquet'), cellsRange)).toBe(2);
+        const parquet = (
+          await conn.runAndReadAll(`SELECT typeof(bucket_start), epoch(bucket_start)::DOUBLE, cell, healthy, degraded FROM read_parquet('${join(dir, 'cells.parquet')}')`)
+        ).getRowsJS();
+        expect(parquet).toEqual([
+          ['TIMESTAMP', T0, INCHEON, 1, 1],
+          ['TIMESTAMP', T0 + 60, INCHEON, 1, 0],
+        ]);
+        expect(await exportTable(s, 'cells', 'geojson', join(dir, 'cells.geojson'), cellsRange)).toBe(2);
+        const gj = JSON.parse(await readFile(join(dir, 'cells.geojson'), 'utf8'));
+        expect(gj.features.map((f: { properties: { healthy: number; degraded: number }; geometry: { coordinates: number[][][] } }) => [f.properties.healthy, f.properties.degraded, f.geometry.coordinates[0].length])).toEqual([
+          [1, 1, 7],
+          [1, 0, 7],
+        ]);
+
+        expect(await exportTable(s, 'fixes', 'parquet', join(dir, 'fixes.parquet'), { from: T0, to: T0 + 60 })).toBe(2);
+        const fixes = (await conn.runAndReadAll(`SELECT icao, t, ground, nic, source FROM read_parquet('${join(dir, 'fixes.parquet')}')`)).getRowsJS();
+        expect(fixes).toEqual([
+          ['aaaaaa', T0 + 1.25, false, 8, 'adsb'],
+          ['bbbbbb', T0 + 2, false, 8, 'adsb'],
+        ]);
+        expect(await exportTable(s, 'events', 'csv', join(dir, 'events.csv'), { from: T0, to: T0 + 86400 })).toBe(1);
+        const events = (await readFile(join(dir, 'events.csv'), 'utf8')).trim().split('\n');
+        expect(events[0]).toBe('id,kind,start,end,cells,aircraft,source_lat,source_lon,source_uncertainty_km,peak_share_pct,false_points');
+        expect(events[1]).toBe(`jam-1,jamming,${T0}.0,${T0 + 600}.0,${INCHEON},aaaaaa bbbbbb,37.5,126.5,12.5,40.0,`);
+        expect(await exportTable(s, 'spoofed', 'geojson', join(dir, 'spoofed.geojson'), { from: T0, to: T0 + 86400 })).toBe(1);
+        expect(JSON.parse(await readFile(join(dir, 'spoofed.geojson'), 'utf8')).features[0].properties.icao).toBe('cccccc');
+      } finally {
+        conn.closeSync();
+        duck.closeSync();
+        await rm(dir, { recursive: true, force: true });
+      }
     }));
 
     it('reports stats and changes its generation with every write', withStore(async (s) => {
