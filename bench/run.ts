@@ -8,8 +8,9 @@ import { benchCommB } from './commb.bench.ts';
 import { benchSources } from './sources.bench.ts';
 import { benchGrid } from './grid.bench.ts';
 import { benchApi } from './api.bench.ts';
+import { benchClickHouse } from './clickhouse.bench.ts';
 
-const suites = [benchSources, benchDecode, benchCpr, benchCommB, benchGrid, benchApi];
+const suites = [benchSources, benchDecode, benchCpr, benchCommB, benchGrid, benchApi, benchClickHouse];
 const only = process.argv[2];
 
 for (const suite of suites) {

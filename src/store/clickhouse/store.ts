@@ -189,19 +189,23 @@ class ClickHouseStore implements Store {
   }
 
   /**
-   * Distinct aircraft per (bucket, cell): all of them, and those with a degraded row there
-   * (uniqExact merges exactly across shards). Tab-separated out: 50k rows parse fastest as one split.
+   * Distinct aircraft per (bucket, cell), and how many of them have a degraded row there: first one
+   * row per (bucket, cell, aircraft), then counted. Aircraft are grouped by a 64-bit hash of the
+   * address (grouping by it is twice as fast as by the string, and two addresses colliding in
+   * one cell-bucket is a 1-in-10^9 event even with 100k aircraft there). Tab-separated out:
+   * 50k rows parse fastest as one split.
    */
   private async seriesColumns(res: number, r: TimeRange, bucket: number, method: Method, cell?: string): Promise<CellColumns> {
     const parent = parentSql('cell7', res);
     const text = await (
       await this.client.query({
-        query: `SELECT ${cellStringSql('c')}, b, toUInt32(n - d), toUInt32(d) FROM (
-                  SELECT intDiv(minute, ${bucket}) * ${bucket} AS b, ${parent} AS c, uniqExact(icao) AS n, uniqExactIf(icao, degraded = 1) AS d
+        query: `SELECT ${cellStringSql('c')}, b, toUInt32(count() - sum(d)), toUInt32(sum(d)) FROM (
+                  SELECT intDiv(minute, ${bucket}) * ${bucket} AS b, ${parent} AS c, cityHash64(icao) AS a, max(degraded) AS d
                   FROM ${this.t('aircraft_minutes')}
                   WHERE method = ${sqlString(method)} AND minute >= ${sqlNumber(Math.floor(r.from / bucket) * bucket)}
                     AND minute < ${sqlNumber(Math.ceil(r.to / bucket) * bucket)} ${cell ? `AND ${parent} = ${cellToDecimal(cell)}` : ''}
-                  GROUP BY b, c) LIMIT ${MAX_ROWS + 1}`,
+                  GROUP BY b, c, a)
+                GROUP BY b, c LIMIT ${MAX_ROWS + 1}`,
         format: 'TabSeparated',
       })
     ).text();
