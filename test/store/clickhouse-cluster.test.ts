@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AircraftBucket } from '../../src/detect/types.ts';
 import { openClickHouseStore } from '../../src/store/clickhouse/store.ts';
 import type { Store } from '../../src/store/store.ts';
+import { once } from 'node:events';
 import { runCli } from '../cli/run-cli.ts';
+import { startGnsswatch } from '../e2e/browser.ts';
 import { SKIP_CLICKHOUSE, startClickHouseCluster, type ClickHouseServer } from './clickhouse-server.ts';
 import { receiverRows } from './network-rows.ts';
 import { T0, event, fix } from './store-contract.ts';
@@ -112,6 +114,21 @@ describe.skipIf(SKIP_CLICKHOUSE)('ClickHouse cluster of two shards', () => {
       expect((await a.events({ from: T0, to: T0 + 3600 })).map((e) => e.id)).toEqual(['jam-2']);
       expect((await a.stats()).aircraft).toBe(60);
       expect(await a.stats()).toEqual(await b.stats());
+
+      // serve on the other node answers the API from the whole cluster.
+      const serve = startGnsswatch(['serve', '--db', nodes[1].dbUrl(DB), '--port', '0']);
+      try {
+        const base = (await serve.url).replace(/\/$/, '');
+        const api = (await (await fetch(`${base}/api/cells?from=${T0}&to=${T0 + 86400}&res=4&bucket=3600&method=nacp`)).json()) as {
+          cells: { cell: string; bucket_start: number; healthy: number; degraded: number }[];
+        };
+        expect(api.cells.map((c) => `${c.cell}@${c.bucket_start - T0}:${c.healthy}/${c.degraded}`).sort()).toEqual(expectedCounts(all, 4, 3600));
+        const events = (await (await fetch(`${base}/api/events?from=${T0}&to=${T0 + 3600}`)).json()) as { events: { id: string }[] };
+        expect(events.events.map((e) => e.id)).toEqual(['jam-2']);
+      } finally {
+        serve.child.kill('SIGTERM');
+        await once(serve.child, 'exit');
+      }
     } finally {
       await Promise.all([a.close(), b.close()]);
     }

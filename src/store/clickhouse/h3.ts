@@ -11,9 +11,19 @@ import { sqlNumber } from './sql.ts';
 const RES_MASK = 15n << 52n;
 const ALL_BITS = (1n << 64n) - 1n;
 
+/** Cells repeat from minute to minute, and BigInt parsing dominates an insert's JS time: remembered, up to a bound. */
+const decimals = new Map<string, string>();
+const REMEMBERED = 200_000;
+
 /** An H3 index string as the decimal string of its UInt64. */
 export function cellToDecimal(cell: string): string {
-  return BigInt(`0x${cell}`).toString();
+  let d = decimals.get(cell);
+  if (d === undefined) {
+    if (decimals.size >= REMEMBERED) decimals.clear();
+    d = BigInt(`0x${cell}`).toString();
+    decimals.set(cell, d);
+  }
+  return d;
 }
 
 /** SQL for the res-r parent (r ≤ 7) of the res-7 UInt64 column `col`. */
