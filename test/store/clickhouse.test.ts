@@ -1,9 +1,13 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@clickhouse/client';
 import { initClickHouse } from '../../src/store/clickhouse/init.ts';
 import { sqlString } from '../../src/store/clickhouse/sql.ts';
 import { openClickHouseStore } from '../../src/store/clickhouse/store.ts';
 import { parseClickHouseUrl } from '../../src/store/clickhouse/url.ts';
+import { runCli } from '../cli/run-cli.ts';
 import { SKIP_CLICKHOUSE, startClickHouse, type ClickHouseServer } from './clickhouse-server.ts';
 import { HOSTILE, INCHEON_CELL, T0, fix, minute, storeContract } from './store-contract.ts';
 
@@ -79,6 +83,45 @@ describe.skipIf(SKIP_CLICKHOUSE)('ClickHouse store on one node', () => {
     expect((await s.stats()).aircraft).toBe(1);
     await s.close();
     await expect(initClickHouse(url, 'gw')).rejects.toThrow(/defines no cluster 'gw'/);
+  });
+});
+
+describe.skipIf(SKIP_CLICKHOUSE)('gnsswatch with --db clickhouse://', () => {
+  let node: ClickHouseServer;
+  let dir: string;
+  beforeAll(async () => {
+    node = await startClickHouse();
+    dir = await mkdtemp(join(tmpdir(), 'gw-ch-cli-'));
+  });
+  afterAll(async () => {
+    await node?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('db init, then export reads the ClickHouse store', async () => {
+    const url = node.dbUrl('cli');
+    const init = await runCli(['db', 'init', '--db', url]);
+    expect(init).toMatchObject({ code: 0, stderr: `gnsswatch: ${url} ready\n` });
+    const s = await openClickHouseStore(url);
+    await s.addAircraftMinutes([minute('aaaaaa', T0, INCHEON_CELL, true), minute('bbbbbb', T0 + 60, INCHEON_CELL)]);
+    await s.close();
+    const out = join(dir, 'cells.csv');
+    const r = await runCli(['export', '--db', url, '--from', String(T0), '--to', String(T0 + 3600), '--format', 'csv', '--res', '7', '--bucket', '1m', '--out', out]);
+    expect(r.stderr).toBe(`gnsswatch: 2 cells row(s) written to ${out}\n`);
+    expect((await readFile(out, 'utf8')).trim().split('\n').slice(1)).toEqual([
+      `2024-10-01 00:00:00,60,7,nacp,${INCHEON_CELL},0,1,0.0,low`,
+      `2024-10-01 00:01:00,60,7,nacp,${INCHEON_CELL},1,0,0.0,low`,
+    ]);
+  });
+
+  it('fails in one line when the server is down or the database not laid out', async () => {
+    const args = ['--from', String(T0), '--to', String(T0 + 60), '--format', 'csv', '--out', join(dir, 'x.csv')];
+    const down = await runCli(['export', '--db', 'clickhouse://127.0.0.1:1/gnss', ...args]);
+    expect(down.code).toBe(2);
+    expect(down.stderr).toMatch(/^gnsswatch: cannot open clickhouse:\/\/127\.0\.0\.1:1\/gnss: .*ECONNREFUSED.*; check that the server is up and that gnsswatch db init --db clickhouse:\/\/127\.0\.0\.1:1\/gnss was run\n$/);
+    const bare = await runCli(['export', '--db', node.dbUrl('bare'), ...args]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/^gnsswatch: cannot open \S+: database bare lacks table\(s\) aircraft_minutes, .*: create them with gnsswatch db init --db \S+;.*\n$/);
   });
 });
 
