@@ -8,11 +8,12 @@ import { benchCommB } from './commb.bench.ts';
 import { benchSources } from './sources.bench.ts';
 import { benchGrid } from './grid.bench.ts';
 import { benchApi } from './api.bench.ts';
-import { benchDay } from './day.bench.ts';
-import { benchAlerts } from './alerts.bench.ts';
 import { benchFeeds } from './feeds.bench.ts';
+import { benchAlerts } from './alerts.bench.ts';
+import { benchClickHouse } from './clickhouse.bench.ts';
+import { benchDay } from './day.bench.ts';
 
-const suites = [benchSources, benchDecode, benchCpr, benchCommB, benchGrid, benchApi, benchFeeds, benchAlerts, benchDay];
+const suites = [benchSources, benchDecode, benchCpr, benchCommB, benchGrid, benchApi, benchFeeds, benchAlerts, benchClickHouse, benchDay];
 const only = process.argv[2];
 
 for (const suite of suites) {

@@ -1,12 +1,13 @@
 /**
  * `gnsswatch export`: a table of the database, over a time range, as GeoJSON, CSV or Parquet.
- *   gnsswatch export --db PATH --from T --to T --format geojson|csv|parquet [--table cells|events|spoofed|fixes] --out FILE
- *   gnsswatch export --db PATH --from T --to T --format gpsjam --out DIR   (gpsjam.org's daily YYYY-MM-DD-h3_4.csv files)
+ *   gnsswatch export --db PATH|clickhouse://HOST:PORT/DATABASE --from T --to T --format geojson|csv|parquet [--table cells|events|spoofed|fixes] --out FILE
+ *   gnsswatch export --db PATH|clickhouse://… --from T --to T --format gpsjam --out DIR   (gpsjam.org's daily YYYY-MM-DD-h3_4.csv files)
  */
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { Method } from '../detect/types.ts';
 import { BUCKETS, EXPORT_FORMATS, EXPORT_TABLES, QueryTooLargeError, type ExportFormat, type ExportTable } from '../store/store.ts';
+import { isClickHouseUrl } from '../store/clickhouse/url.ts';
 import { UsageError, parseDuration, parseIntIn, parseTime } from './errors.ts';
 import { openStoreForCli } from './db-flag.ts';
 import { exportTable } from '../exports/tables.ts';
@@ -27,7 +28,7 @@ interface ExportFlags {
 export function exportCommand(): Command {
   return new Command('export')
     .description('write cells, events, spoofed aircraft or raw fixes of a time range as GeoJSON, CSV or Parquet')
-    .requiredOption('--db <path>', 'database file')
+    .requiredOption('--db <path>', 'database file, or clickhouse://HOST:PORT/DATABASE')
     .requiredOption('--from <time>', 'start, ISO 8601 or unix seconds')
     .requiredOption('--to <time>', 'end (exclusive), ISO 8601 or unix seconds')
     .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS, 'gpsjam']).makeOptionMandatory())
@@ -43,7 +44,7 @@ export function exportCommand(): Command {
       const res = parseIntIn(o.res, '--res', 2, 7);
       const bucket = parseDuration(o.bucket, '--bucket');
       if (!BUCKETS.includes(bucket)) throw new UsageError(`--bucket '${o.bucket}' must be 1m, 1h or 24h`);
-      if (!existsSync(o.db)) throw new UsageError(`database ${o.db} does not exist: create it with gnsswatch ingest FILE... --db ${o.db}`);
+      if (!isClickHouseUrl(o.db) && !existsSync(o.db)) throw new UsageError(`database ${o.db} does not exist: create it with gnsswatch ingest FILE... --db ${o.db}`);
       if (o.format === 'gpsjam' && res !== GPSJAM_RES) throw new UsageError(`--format gpsjam files are H3 resolution ${GPSJAM_RES}: drop --res ${o.res}`);
       if (o.format === 'gpsjam' && !existsSync(o.out)) throw new UsageError(`--out ${o.out} does not exist: --format gpsjam writes one file per day into an existing folder`);
       const store = await openStoreForCli(o.db);

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<() => Command>> = {
   serve: async () => (await import('./serve.ts')).serveCommand,
   export: async () => (await import('./export.ts')).exportCommand,
   demo: async () => (await import('./demo.ts')).demoCommand,
+  db: async () => (await import('./db.ts')).dbCommand,
 };
 
 const program = new Command('gnsswatch')

@@ -114,7 +114,8 @@ async function readTable(store: Store, name: ExportTable, range: ExportRange): P
       return { rows, columns: SPOOFED_COLUMNS, geojson: () => ({ type: 'FeatureCollection', features: spoofed.map((s) => ({ type: 'Feature', geometry: null, properties: s })) }) };
     }
     case 'fixes': {
-      const fixes = await allFixes(store, range.from, range.to);
+      // Each backend returns its own column order: the file has one.
+      const fixes = (await allFixes(store, range.from, range.to)).map((f) => Object.fromEntries(FIX_COLUMNS.map(([n]) => [n, f[n as keyof StoredFix]])) as unknown as StoredFix);
       const geojson = () => ({
         type: 'FeatureCollection',
         features: fixes.map((f) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [f.lon, f.lat] }, properties: f })),

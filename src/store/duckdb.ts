@@ -52,9 +52,9 @@ CREATE TABLE IF NOT EXISTS observations (
   t DOUBLE NOT NULL, icao VARCHAR NOT NULL, lat DOUBLE NOT NULL, lon DOUBLE NOT NULL, alt_m REAL, flags UTINYINT NOT NULL);
 CREATE TABLE IF NOT EXISTS fixes (
   t_ms BIGINT NOT NULL, icao VARCHAR NOT NULL, lat INTEGER NOT NULL, lon INTEGER NOT NULL,
-  alt_baro INTEGER, alt_geom INTEGER, ground BOOLEAN NOT NULL, nic TINYINT, rc REAL,
+  alt_baro INTEGER, alt_geom INTEGER, ground BOOLEAN NOT NULL, nic TINYINT, rc DOUBLE,
   nac_p TINYINT, sil TINYINT, version TINYINT, source VARCHAR NOT NULL, receiver VARCHAR NOT NULL);
-CREATE TABLE IF NOT EXISTS callsigns (icao VARCHAR NOT NULL, callsign VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS callsigns (icao VARCHAR NOT NULL, callsign VARCHAR NOT NULL, t DOUBLE NOT NULL);
 CREATE TABLE IF NOT EXISTS events (
   id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, start_t DOUBLE NOT NULL, end_t DOUBLE NOT NULL,
   cells VARCHAR[] NOT NULL, aircraft VARCHAR[] NOT NULL,
@@ -258,7 +258,7 @@ class DuckDbStore implements Store {
       const aircraft = await this.rows(
         `WITH m AS (SELECT icao, bool_or(degraded) AS degraded, max(reason) AS reason FROM aircraft_minutes
                     WHERE method = $1 AND ${h3ParentSql('cell', res)} = ${h3Value(cell)}::UBIGINT AND minute >= $2 AND minute < $3 GROUP BY icao),
-              cs AS (SELECT icao, max(callsign) AS callsign FROM callsigns WHERE icao IN (SELECT icao FROM m) GROUP BY icao)
+              cs AS (SELECT icao, arg_max(callsign, t) AS callsign FROM callsigns WHERE icao IN (SELECT icao FROM m) GROUP BY icao)
          SELECT m.icao, coalesce(cs.callsign, '') AS callsign, m.degraded, CASE WHEN m.degraded THEN m.reason ELSE '' END AS reason
          FROM m LEFT JOIN cs USING (icao) ORDER BY m.degraded DESC, m.icao LIMIT ${MAX_ROWS}`,
         [q.method, Math.floor(q.from / bucket) * bucket, Math.ceil(q.to / bucket) * bucket],
@@ -299,7 +299,7 @@ class DuckDbStore implements Store {
     return this.write(async () => {
       await this.conn.run('BEGIN TRANSACTION');
       try {
-        const old = (await this.rows('SELECT id FROM events WHERE kind = $1 AND start_t < $2 AND end_t >= $3', [kind, r.to, r.from])).map((x) => x.id as string);
+        const old = (await this.rows('SELECT id FROM events WHERE kind = $1 AND start_t < $2 AND end_t >= $3 ORDER BY start_t, id', [kind, r.to, r.from])).map((x) => x.id as string);
         await this.conn.run('DELETE FROM events WHERE kind = $1 AND start_t < $2 AND end_t >= $3', [kind, r.to, r.from]);
         for (const e of events) await this.putEvent(e);
         await this.conn.run('COMMIT');
@@ -379,7 +379,8 @@ class DuckDbStore implements Store {
   addFixes(fixes: readonly Fix[], opts: FixOptions = {}): Promise<void> {
     if (fixes.length === 0 && opts.retentionDays === undefined) return Promise.resolve();
     return this.write(async () => {
-      const callsigns = new Map<string, string>();
+      // Each aircraft's callsign as of its latest fix here (the store reads back the latest of all).
+      const callsigns = new Map<string, { callsign: string; t: number }>();
       await this.append('fixes', fixes, (ap, f) => {
         // A fix without an absolute time (a counter-only recording given no --start) cannot be on a dated track.
         if (!isUnixTime(f.t) || !Number.isFinite(f.lat) || !Number.isFinite(f.lon)) return false;
@@ -391,19 +392,20 @@ class DuckDbStore implements Store {
         appendIntOrNull(ap, f.alt_geom);
         ap.appendBoolean(f.ground);
         appendCodeOrNull(ap, f.nic);
-        if (Number.isFinite(f.rc)) ap.appendFloat(f.rc);
+        if (Number.isFinite(f.rc)) ap.appendDouble(f.rc);
         else ap.appendNull();
         appendCodeOrNull(ap, f.nac_p);
         appendCodeOrNull(ap, f.sil);
         appendCodeOrNull(ap, f.version);
         ap.appendVarchar(f.source);
         ap.appendVarchar(f.receiver ?? '');
-        if (f.callsign) callsigns.set(f.icao, f.callsign);
+        if (f.callsign && !((callsigns.get(f.icao)?.t ?? -Infinity) > f.t)) callsigns.set(f.icao, { callsign: f.callsign, t: f.t });
         return true;
       });
-      await this.append('callsigns', [...callsigns], (ap, [icao, callsign]) => {
+      await this.append('callsigns', [...callsigns], (ap, [icao, c]) => {
         ap.appendVarchar(icao);
-        ap.appendVarchar(callsign);
+        ap.appendVarchar(c.callsign);
+        ap.appendDouble(c.t);
         return true;
       });
       if (opts.retentionDays !== undefined) {
@@ -443,7 +445,7 @@ class DuckDbStore implements Store {
       );
       if (reader.currentRowCount > MAX_ROWS) throw new QueryTooLargeError(`more than ${MAX_ROWS} fixes: narrow the time range`);
       const names = await this.rows(
-        `SELECT icao, max(callsign) AS callsign FROM callsigns WHERE icao IN (${icaos.map((_, i) => `$${i + 1}`).join(', ')}) GROUP BY icao`,
+        `SELECT icao, arg_max(callsign, t) AS callsign FROM callsigns WHERE icao IN (${icaos.map((_, i) => `$${i + 1}`).join(', ')}) GROUP BY icao`,
         [...icaos],
       );
       const byIcao = new Map<string, Track>(icaos.map((icao) => [icao, { icao, callsign: '', points: [] }]));
