@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../server/app.ts';
 import { LiveHub } from '../server/live.ts';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE, exposureWarning } from '../server/security.ts';
 import type { Store } from '../store/store.ts';
 import { buildWeb } from '../../web/build.ts';
 import { UsageError, parseIntIn } from './errors.ts';
@@ -18,6 +19,8 @@ export interface StartOptions {
   port: number;
   styleUrl?: string;
   hub?: LiveHub;
+  /** Requests per minute per client; 0 = no limit. */
+  rateLimitPerMinute?: number;
 }
 
 /**
@@ -31,7 +34,9 @@ export async function startServer(store: Store, o: StartOptions): Promise<{ app:
   } catch (err) {
     process.stderr.write(`gnsswatch: the web app could not be built (${(err as Error).message.split('\n')[0]}); serving the API only\n`);
   }
-  const app = buildServer(store, { styleUrl: o.styleUrl, webDir, live: o.hub });
+  const app = buildServer(store, { styleUrl: o.styleUrl, webDir, live: o.hub, rateLimitPerMinute: o.rateLimitPerMinute });
+  const warning = exposureWarning(o.host);
+  if (warning) process.stderr.write(`gnsswatch: warning: ${warning}\n`);
   try {
     await app.listen({ host: o.host, port: o.port });
   } catch (err) {
@@ -81,6 +86,7 @@ interface ServeFlags {
   ref: string[];
   retentionDays?: string;
   late: string;
+  rateLimit: string;
 }
 
 export function serveCommand(): Command {
@@ -94,15 +100,17 @@ export function serveCommand(): Command {
     .option(...REF_FLAG)
     .option('--retention-days <n>', 'keep raw fixes of the live feed this many days')
     .option(...LATE_FLAG)
+    .option('--rate-limit <n>', 'requests per minute per client address (0 = no limit)', String(DEFAULT_RATE_LIMIT_PER_MINUTE))
     .action(async (o: ServeFlags) => {
       const port = parseIntIn(o.port, '--port', 0, 65535);
       const beast = o.beast ? parseHostPort(o.beast, '--beast') : undefined;
       const { ref, receivers } = parseRefs(o.ref);
       const retentionDays = o.retentionDays ? parseIntIn(o.retentionDays, '--retention-days', 1, 36500) : undefined;
+      const rateLimitPerMinute = parseIntIn(o.rateLimit, '--rate-limit', 0, 1e9);
       if (o.style !== undefined && !/^https?:\/\//.test(o.style)) throw new UsageError(`--style '${o.style}' must be an http(s) URL of a MapLibre style JSON`);
       const store = await openStoreForCli(o.db);
       try {
-        await serveUntilExit(store, { host: o.host, port, styleUrl: o.style, beast, ref, receivers, retentionDays, latenessSeconds: parseLate(o.late) });
+        await serveUntilExit(store, { host: o.host, port, styleUrl: o.style, beast, ref, receivers, retentionDays, latenessSeconds: parseLate(o.late), rateLimitPerMinute });
       } finally {
         await store.close();
       }

@@ -5,6 +5,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { QueryTooLargeError, RESOLUTIONS, BUCKETS, cellCountsFromColumns, type Store } from '../store/store.ts';
 import type { LiveFeed } from './live.ts';
+import { registerSecurity, WS_MAX_PAYLOAD_BYTES } from './security.ts';
 import { BadRequestError, CellParam, CellsQuery, HistoryQuery, IcaoParam, RangeQuery, parse, resolveRange } from './params.ts';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -19,12 +20,28 @@ export interface ServerOptions {
   webDir?: string;
   live?: LiveFeed;
   logger?: boolean;
+  /** Requests per minute per client (security.ts DEFAULT_RATE_LIMIT_PER_MINUTE); 0 = no limit. */
+  rateLimitPerMinute?: number;
 }
 
 export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInstance {
   const app = Fastify({ logger: opts.logger ?? false });
   const live = opts.live !== undefined;
-  const dataEnd = async () => (await store.stats()).to;
+  registerSecurity(app, { rateLimitPerMinute: opts.rateLimitPerMinute, onlineStyle: opts.styleUrl !== undefined });
+  // One stats() per write generation, not per request: without from/to every range query needs the data's end.
+  let statsCache: { generation: string; stats: ReturnType<Store['stats']> } | undefined;
+  const stats = (): ReturnType<Store['stats']> => {
+    const generation = store.generation();
+    if (statsCache?.generation !== generation) {
+      const pending = store.stats();
+      statsCache = { generation, stats: pending };
+      pending.catch(() => {
+        if (statsCache?.stats === pending) statsCache = undefined;
+      });
+    }
+    return statsCache.stats;
+  };
+  const dataEnd = async () => (await stats()).to;
   const range = (query: unknown) => resolveRange(parse(RangeQuery, query), dataEnd);
 
   app.setErrorHandler((err, _req, reply) => {
@@ -49,7 +66,7 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
 
   app.get('/api/config', async () => ({ style_url: opts.styleUrl ?? null, live }));
 
-  app.get('/api/stats', async () => ({ ...(await store.stats()), resolutions: RESOLUTIONS, buckets: BUCKETS, live }));
+  app.get('/api/stats', async () => ({ ...(await stats()), resolutions: RESOLUTIONS, buckets: BUCKETS, live }));
 
   app.get('/api/cells', async (req) => {
     const q = parse(CellsQuery, req.query);
@@ -83,7 +100,7 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
 
   app.get('/api/spoofed', async (req) => ({ spoofed: await store.spoofed(await range(req.query)) }));
 
-  app.register(fastifyWebsocket);
+  app.register(fastifyWebsocket, { options: { maxPayload: WS_MAX_PAYLOAD_BYTES } });
   app.register(async (scope) => {
     scope.get('/api/live', { websocket: true }, (socket) => {
       socket.send(JSON.stringify({ type: 'hello', live }));
