@@ -1,6 +1,7 @@
 /**
  * `gnsswatch export`: a table of the database, over a time range, as GeoJSON, CSV or Parquet.
  *   gnsswatch export --db PATH --from T --to T --format geojson|csv|parquet [--table cells|events|spoofed|fixes] --out FILE
+ * The file appears complete or not at all (write-atomic.ts).
  */
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
@@ -8,6 +9,7 @@ import type { Method } from '../detect/types.ts';
 import { BUCKETS, EXPORT_FORMATS, EXPORT_TABLES, QueryTooLargeError, type ExportFormat, type ExportTable } from '../store/store.ts';
 import { UsageError, parseDuration, parseIntIn, parseTime } from './errors.ts';
 import { openStoreForCli } from './ingest.ts';
+import { writeAtomically } from './write-atomic.ts';
 
 interface ExportFlags {
   db: string;
@@ -43,11 +45,14 @@ export function exportCommand(): Command {
       if (!existsSync(o.db)) throw new UsageError(`database ${o.db} does not exist: create it with gnsswatch ingest FILE... --db ${o.db}`);
       const store = await openStoreForCli(o.db);
       try {
-        const n = await store.exportTable(o.table, o.format, o.out, { from, to, res, method: o.method, bucket });
+        const n = await writeAtomically(o.out, (tmp) => store.exportTable(o.table, o.format, tmp, { from, to, res, method: o.method, bucket }));
         process.stderr.write(`gnsswatch: ${n} ${o.table} row(s) written to ${o.out}\n`);
       } catch (err) {
         if (err instanceof QueryTooLargeError) throw new UsageError(`export: ${err.message}`);
         const why = (err as Error).message.split('\n')[0];
+        if ((err as NodeJS.ErrnoException).code === 'ENOSPC' || /no space left/i.test(why)) {
+          throw new UsageError(`cannot write ${o.out}: the disk is full; nothing was written (an older ${o.out} is unchanged): free space or choose another --out`);
+        }
         if (/IO Error|No such file|Permission denied|Cannot open/i.test(why)) throw new UsageError(`cannot write ${o.out}: ${why}; check the folder exists and is writable`);
         throw err;
       } finally {
