@@ -42,9 +42,9 @@ export interface ReadsbSnapshot {
   aircraft?: unknown[];
 }
 
-/** readsb `type` to Fix.source: the TIS-B, ADS-R and MLAT families by prefix, everything else ADS-B. */
-export function sourceOfType(type: string | undefined): SourceName {
-  if (!type) return 'adsb';
+/** readsb `type` to Fix.source: the TIS-B, ADS-R and MLAT families by prefix, everything else (or a non-string) ADS-B. */
+export function sourceOfType(type: unknown): SourceName {
+  if (typeof type !== 'string') return 'adsb';
   if (type.startsWith('tisb')) return 'tisb';
   if (type.startsWith('adsr')) return 'adsr';
   if (type === 'mlat') return 'mlat';

@@ -83,6 +83,14 @@ describe('sources apply it: bad records counted, good ones around them kept', ()
     ]);
   });
 
+  it('a non-string readsb "type" (found by npm run fuzz: it threw and lost the whole file) reads as ADS-B', () => {
+    const fixes: Fix[] = [];
+    const errors = newSourceErrors();
+    snapshotToFixes({ now: 1.7e9, aircraft: [{ hex: 'abcdef', lat: 1, lon: 2, type: 1e300 }, { hex: 'abcdee', lat: 1, lon: 2, type: 'mlat' }] }, (f) => fixes.push(f), errors);
+    expect(fixes.map((f) => f.source)).toEqual(['adsb', 'mlat']);
+    expect(errors.count).toBe(0);
+  });
+
   it('a JSON stream: a line with seen_pos -1e12 (a fix far in the future) is counted, the next line kept', () => {
     const fixes: Fix[] = [];
     const p = new JsonStreamParser((f) => fixes.push(f));
