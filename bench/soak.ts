@@ -37,13 +37,14 @@ function arg(flag: string, dflt: number): number {
 }
 
 /** A Beast feed of `rate` frames/s: rate/10 aircraft over the Baltic, each sending one message per tick. */
-async function startFeed(rate: number): Promise<{ port: number; stop: () => void; frames: () => number; peakBacklog: () => number }> {
+async function startFeed(rate: number): Promise<{ port: number; stop: () => void; framesPerSecond: () => number; peakBacklog: () => number }> {
   const n = Math.max(1, Math.round((rate * TICK_MS) / 1000));
   const aircraft = Array.from({ length: n }, (_, i) => ({ icao: 0x400000 + i, lat: 54 + (i % 40) * 0.05, lon: 14 + Math.floor(i / 40) * 0.05, nac_p: i % 25 === 0 ? 0 : 9 }));
   const sockets = new Set<Socket>();
   let tick = 0;
   let sent = 0;
   let peak = 0;
+  let firstSend = 0;
   const server = createServer((s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -68,7 +69,10 @@ async function startFeed(rate: number): Promise<{ port: number; stop: () => void
       s.write(bytes);
       peak = Math.max(peak, s.writableLength);
     }
-    if (sockets.size > 0) sent += frames.length;
+    if (sockets.size > 0) {
+      firstSend ||= Date.now();
+      sent += frames.length;
+    }
   }, TICK_MS);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
@@ -79,7 +83,7 @@ async function startFeed(rate: number): Promise<{ port: number; stop: () => void
       for (const s of sockets) s.destroy();
       server.close();
     },
-    frames: () => sent,
+    framesPerSecond: () => Math.round((sent * 1000) / Math.max(1, Date.now() - firstSend)),
     peakBacklog: () => peak,
   };
 }
@@ -172,6 +176,7 @@ export async function soak(o: { seconds: number; clients: number; rate: number; 
 
   running = false;
   for (const ws of sockets) ws.close();
+  const feedRate = feed.framesPerSecond();
   child.kill('SIGTERM');
   const code = await new Promise<number | null>((r) => child.once('exit', r));
   feed.stop();
@@ -181,7 +186,7 @@ export async function soak(o: { seconds: number; clients: number; rate: number; 
   return {
     name: 'soak',
     seconds: Number(elapsed.toFixed(1)),
-    feed_frames_per_s: Math.round(feed.frames() / elapsed),
+    feed_frames_per_s: feedRate,
     feed_peak_backlog_bytes: feed.peakBacklog(),
     ws_clients: o.clients,
     ws_reconnects: reconnects,
