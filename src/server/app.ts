@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { QueryTooLargeError, RESOLUTIONS, BUCKETS, cellCountsFromColumns, type Store } from '../store/store.ts';
 import type { LiveFeed } from './live.ts';
 import { registerSecurity, WS_MAX_PAYLOAD_BYTES } from './security.ts';
+import { statsPerGeneration } from './stats-cache.ts';
 import { BadRequestError, CellParam, CellsQuery, HistoryQuery, IcaoParam, RangeQuery, parse, resolveRange } from './params.ts';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -28,19 +29,7 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
   const app = Fastify({ logger: opts.logger ?? false });
   const live = opts.live !== undefined;
   registerSecurity(app, { rateLimitPerMinute: opts.rateLimitPerMinute, onlineStyle: opts.styleUrl !== undefined });
-  // One stats() per write generation, not per request: without from/to every range query needs the data's end.
-  let statsCache: { generation: string; stats: ReturnType<Store['stats']> } | undefined;
-  const stats = (): ReturnType<Store['stats']> => {
-    const generation = store.generation();
-    if (statsCache?.generation !== generation) {
-      const pending = store.stats();
-      statsCache = { generation, stats: pending };
-      pending.catch(() => {
-        if (statsCache?.stats === pending) statsCache = undefined;
-      });
-    }
-    return statsCache.stats;
-  };
+  const stats = statsPerGeneration(store);
   const dataEnd = async () => (await stats()).to;
   const range = (query: unknown) => resolveRange(parse(RangeQuery, query), dataEnd);
 
