@@ -97,8 +97,9 @@ describe.skipIf(SKIP_BROWSER)('live mode end to end (serve --beast)', () => {
     await page.locator('#live.on').waitFor({ timeout: 0 });
     expect(await page.locator('#live').textContent()).toBe('live');
     // Nothing is stored yet: the map says so and draws nothing.
+    // (the live indicator may turn on before the first stats answer: wait for the page to say it)
+    await page.locator('#status', { hasText: 'No data yet' }).waitFor({ timeout: 0 });
     expect(await page.evaluate(() => document.body.dataset.cellsDrawn)).toBe('0');
-    expect(await page.locator('#status').textContent()).toMatch(/No data yet/);
     f.open();
     const t0 = Math.floor(Date.now() / 1000);
 
