@@ -18,7 +18,7 @@ export function parseLatLon(text: string, flag: string): { lat: number; lon: num
 /** Parse a time given as ISO 8601 or unix seconds (the same rule as the API's `from`/`to`). */
 export function parseTime(text: string, flag: string): number {
   const t = parseTimeText(text);
-  if (t === null) throw new UsageError(`${flag} '${text}' is not a time: give ISO 8601 (2024-10-01T12:00:00Z) or unix seconds`);
+  if (t === null) throw new UsageError(`${flag} '${text}' is not a time: give ISO 8601 (2024-10-01T12:00:00Z) or unix seconds, from 1970 to 9999`);
   return t;
 }
 

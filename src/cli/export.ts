@@ -2,6 +2,7 @@
  * `gnsswatch export`: a table of the database, over a time range, as GeoJSON, CSV or Parquet.
  *   gnsswatch export --db PATH|clickhouse://HOST:PORT/DATABASE --from T --to T --format geojson|csv|parquet [--table cells|events|spoofed|fixes] --out FILE
  *   gnsswatch export --db PATH|clickhouse://… --from T --to T --format gpsjam --out DIR   (gpsjam.org's daily YYYY-MM-DD-h3_4.csv files)
+ * The file appears complete or not at all (write-atomic.ts).
  */
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
@@ -12,6 +13,7 @@ import { UsageError, parseDuration, parseIntIn, parseTime } from './errors.ts';
 import { openStoreForCli } from './db-flag.ts';
 import { exportTable } from '../exports/tables.ts';
 import { GPSJAM_RES, writeGpsjamDays } from '../exports/gpsjam.ts';
+import { writeAtomically } from './write-atomic.ts';
 
 interface ExportFlags {
   db: string;
@@ -54,11 +56,15 @@ export function exportCommand(): Command {
           process.stderr.write(`gnsswatch: ${w.rows} cell row(s) in ${w.files.length} daily gpsjam file(s) written to ${o.out}\n`);
           return;
         }
-        const n = await exportTable(store, o.table, o.format, o.out, { from, to, res, method: o.method, bucket });
+        const format = o.format;
+        const n = await writeAtomically(o.out, (tmp) => exportTable(store, o.table, format, tmp, { from, to, res, method: o.method, bucket }));
         process.stderr.write(`gnsswatch: ${n} ${o.table} row(s) written to ${o.out}\n`);
       } catch (err) {
         if (err instanceof QueryTooLargeError) throw new UsageError(`export: ${err.message}`);
         const why = (err as Error).message.split('\n')[0];
+        if ((err as NodeJS.ErrnoException).code === 'ENOSPC' || /no space left/i.test(why)) {
+          throw new UsageError(`cannot write ${o.out}: the disk is full; nothing was written (an older ${o.out} is unchanged): free space or choose another --out`);
+        }
         if (/IO Error|No such file|Permission denied|Cannot open/i.test(why)) throw new UsageError(`cannot write ${o.out}: ${why}; check the folder exists and is writable`);
         throw err;
       } finally {

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../server/app.ts';
 import { LiveHub } from '../server/live.ts';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE, exposureWarning } from '../server/security.ts';
 import type { Store } from '../store/store.ts';
 import { buildWeb } from '../../web/build.ts';
 import { UsageError, parseIntIn } from './errors.ts';
@@ -28,6 +29,8 @@ export interface StartOptions {
   alertAreas?: AreaConfig[];
   /** The live feeds' counters, for /api/stats. */
   feedCounters?: () => FeedSnapshot[];
+  /** Requests per minute per client; 0 = no limit. */
+  rateLimitPerMinute?: number;
 }
 
 /**
@@ -41,7 +44,9 @@ export async function startServer(store: Store, o: StartOptions): Promise<{ app:
   } catch (err) {
     process.stderr.write(`gnsswatch: the web app could not be built (${(err as Error).message.split('\n')[0]}); serving the API only\n`);
   }
-  const app = buildServer(store, { styleUrl: o.styleUrl, webDir, live: o.hub, alertAreas: o.alertAreas, feeds: o.feedCounters });
+  const app = buildServer(store, { styleUrl: o.styleUrl, webDir, live: o.hub, alertAreas: o.alertAreas, feeds: o.feedCounters, rateLimitPerMinute: o.rateLimitPerMinute });
+  const warning = exposureWarning(o.host);
+  if (warning) process.stderr.write(`gnsswatch: warning: ${warning}\n`);
   try {
     await app.listen({ host: o.host, port: o.port });
   } catch (err) {
@@ -105,6 +110,7 @@ interface ServeFlags {
   retentionDays?: string;
   late: string;
   alerts?: string;
+  rateLimit: string;
 }
 
 export function serveCommand(): Command {
@@ -122,6 +128,7 @@ export function serveCommand(): Command {
     .option('--retention-days <n>', 'keep raw fixes of the live feed this many days')
     .option(...LATE_FLAG)
     .option(...ALERTS_FLAG)
+    .option('--rate-limit <n>', 'requests per minute per client address (0 = no limit)', String(DEFAULT_RATE_LIMIT_PER_MINUTE))
     .action(async (o: ServeFlags) => {
       const port = parseIntIn(o.port, '--port', 0, 65535);
       const feeds = parseFeedFlags({ receivers: o.receivers, beast: o.beast, listenBeast: o.listenBeast, listenHost: o.listenHost }, parseRefs(o.ref));
@@ -129,13 +136,14 @@ export function serveCommand(): Command {
       const { ref, receivers } = feeds;
       if (feeds.warning) process.stderr.write(`gnsswatch: ${feeds.warning}\n`);
       const retentionDays = o.retentionDays ? parseIntIn(o.retentionDays, '--retention-days', 1, 36500) : undefined;
+      const rateLimitPerMinute = parseIntIn(o.rateLimit, '--rate-limit', 0, 1e9);
       if (o.style !== undefined && !/^https?:\/\//.test(o.style)) throw new UsageError(`--style '${o.style}' must be an http(s) URL of a MapLibre style JSON`);
       if (o.alerts && !beast) throw new UsageError('--alerts needs --beast HOST:PORT: serve raises alerts on a live feed (for recordings use ingest --alerts)');
       const alertsConfig = await readAlertsFlag(o.alerts);
       const store = await openStoreForCli(o.db);
       const alerts = alertsConfig ? startAlerts(alertsConfig, store, { live: true }) : undefined;
       try {
-        await serveUntilExit(store, { host: o.host, port, styleUrl: o.style, feeds, ref, receivers, retentionDays, latenessSeconds: parseLate(o.late), alerts, alertAreas: alertsConfig?.areas });
+        await serveUntilExit(store, { host: o.host, port, styleUrl: o.style, feeds, ref, receivers, retentionDays, latenessSeconds: parseLate(o.late), alerts, alertAreas: alertsConfig?.areas, rateLimitPerMinute });
       } finally {
         if (alerts) await closeAlerts(alerts);
         await store.close();

@@ -1,10 +1,9 @@
 /**
  * Exports of any Store, built only on its read methods, so every backend writes the same files:
  * GeoJSON directly, CSV and Parquet through an in-memory DuckDB (one writer for both formats).
- * The file is written next to its target and renamed into place when complete, so a failure (a
- * full disk) never leaves a truncated file behind.
+ * The CLI writes through write-atomic.ts, so a failure never leaves a truncated file behind.
  */
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { cellBucketsToGeoJson, cellRing } from '../detect/geojson.ts';
 import type { InterferenceEvent } from '../detect/types.ts';
@@ -66,15 +65,8 @@ const FIX_COLUMNS: Column[] = [
 /** Write the table's rows in the range to `path`; returns the number of rows written. */
 export async function exportTable(store: Store, name: ExportTable, format: ExportFormat, path: string, range: ExportRange): Promise<number> {
   const { rows, columns, geojson } = await readTable(store, name, range);
-  const part = `${path}.part-${process.pid}`;
-  try {
-    if (format === 'geojson') await writeFile(part, JSON.stringify(geojson()));
-    else await writeRows(rows, columns, format, part);
-    await rename(part, path);
-  } catch (err) {
-    await rm(part, { force: true });
-    throw err;
-  }
+  if (format === 'geojson') await writeFile(path, JSON.stringify(geojson()));
+  else await writeRows(rows, columns, format, path);
   return rows.length;
 }
 

@@ -11,6 +11,8 @@ import { PROJECT_ROOT } from '../project-root.ts';
 import type { AreaConfig } from '../alerts/config.ts';
 import { registerAlertRoutes } from './alert-routes.ts';
 import { registerOpenApiRoute } from './openapi.ts';
+import { registerSecurity, WS_MAX_PAYLOAD_BYTES } from './security.ts';
+import { statsPerGeneration } from './stats-cache.ts';
 import { BadRequestError, CellParam, CellsQuery, HistoryQuery, IcaoParam, RangeQuery, parse, resolveRange } from './params.ts';
 
 const VERSION: string = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version;
@@ -29,12 +31,16 @@ export interface ServerOptions {
   alertAreas?: AreaConfig[];
   /** The live feeds' counters (GET /api/stats `feeds`); none without a live ingest. */
   feeds?: () => FeedSnapshot[];
+  /** Requests per minute per client (security.ts DEFAULT_RATE_LIMIT_PER_MINUTE); 0 = no limit. */
+  rateLimitPerMinute?: number;
 }
 
 export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInstance {
   const app = Fastify({ logger: opts.logger ?? false });
   const live = opts.live !== undefined;
-  const dataEnd = async () => (await store.stats()).to;
+  registerSecurity(app, { rateLimitPerMinute: opts.rateLimitPerMinute, onlineStyle: opts.styleUrl !== undefined });
+  const stats = statsPerGeneration(store);
+  const dataEnd = async () => (await stats()).to;
   const range = (query: unknown) => resolveRange(parse(RangeQuery, query), dataEnd);
 
   app.setErrorHandler((err, _req, reply) => {
@@ -59,7 +65,7 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
 
   app.get('/api/config', async () => ({ style_url: opts.styleUrl ?? null, live }));
 
-  app.get('/api/stats', async () => ({ ...(await store.stats()), resolutions: RESOLUTIONS, buckets: BUCKETS, live, feeds: opts.feeds?.() ?? [] }));
+  app.get('/api/stats', async () => ({ ...(await stats()), resolutions: RESOLUTIONS, buckets: BUCKETS, live, feeds: opts.feeds?.() ?? [] }));
 
   app.get('/api/cells', async (req) => {
     const q = parse(CellsQuery, req.query);
@@ -96,7 +102,7 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
   registerAlertRoutes(app, store, opts.alertAreas ?? []);
   registerOpenApiRoute(app, VERSION);
 
-  app.register(fastifyWebsocket);
+  app.register(fastifyWebsocket, { options: { maxPayload: WS_MAX_PAYLOAD_BYTES } });
   app.register(async (scope) => {
     scope.get('/api/live', { websocket: true }, (socket) => {
       socket.send(JSON.stringify({ type: 'hello', live }));

@@ -14,19 +14,44 @@ export class BadRequestError extends Error {
   override name = 'BadRequestError';
 }
 
-/** Unix seconds, or an ISO 8601 date-time; null when neither. */
+/** The latest time a query or flag may name: 9999-12-31T23:59:59Z (microseconds of it still fit an int64). */
+export const LATEST_TIME = 253402300799;
+
+const UNIX_SECONDS = /^\d{1,12}(\.\d{1,9})?$/;
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * Unix seconds (digits, optional fraction) or an ISO 8601 date / date-time (`2024-10-01`,
+ * `2024-10-01T12:00`, `2024-10-01T12:00:00.5Z`, `…+02:00`; without an offset it is UTC), from 1970
+ * to LATEST_TIME; null for anything else. Strict on purpose: Date.parse reads `1,2` or `foo 12` as dates.
+ */
 export function parseTimeText(text: string): number | null {
   const s = text.trim();
-  if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s);
-  const ms = Date.parse(s);
-  return Number.isNaN(ms) ? null : ms / 1000;
+  if (UNIX_SECONDS.test(s)) {
+    const t = Number(s);
+    return t <= LATEST_TIME ? t : null;
+  }
+  const m = ISO_8601.exec(s);
+  if (!m) return null;
+  const [year, month, dayOfMonth, hour, minute, second] = m.slice(1, 7).map((p) => Number(p ?? 0));
+  const fraction = m[7] ? Number(m[7]) : 0;
+  const inMonth = new Date(Date.UTC(year, month, 0)).getUTCDate(); // days in that month
+  if (year < 1970 || month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > inMonth || hour > 23 || minute > 59 || second > 59) return null;
+  let offset = 0;
+  if (m[8] && m[8] !== 'Z') {
+    const [oh, om] = [Number(m[8].slice(1, 3)), Number(m[8].slice(-2))];
+    if (oh > 23 || om > 59) return null;
+    offset = (m[8][0] === '-' ? -1 : 1) * (oh * 3600 + om * 60);
+  }
+  const t = Date.UTC(year, month - 1, dayOfMonth, hour, minute, second) / 1000 + fraction - offset;
+  return t >= 0 && t <= LATEST_TIME ? t : null;
 }
 
 const time = (name: string) =>
   z.string().transform((s, ctx) => {
     const t = parseTimeText(s);
     if (t === null) {
-      ctx.addIssue({ code: 'custom', message: `${name}='${s}' is not a time: give unix seconds or ISO 8601 (2024-10-01T12:00:00Z)` });
+      ctx.addIssue({ code: 'custom', message: `${name}='${s.slice(0, 40)}' is not a time: give unix seconds or ISO 8601 (2024-10-01T12:00:00Z), from 1970 to 9999` });
       return z.NEVER;
     }
     return t;

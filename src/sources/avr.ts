@@ -12,7 +12,8 @@
  */
 import { addError, type FrameSink } from './frame-sink.ts';
 import { LineParser } from './line-reader.ts';
-import { arrivalTime, frameTime, type ClockOptions } from './receiver-clock.ts';
+import { anchoredWindow, arrivalTime, frameTime, type ClockOptions } from './receiver-clock.ts';
+import { inWindow, type TimeWindow } from './validate.ts';
 import { hexNumber, preview } from './text-scan.ts';
 import { hexTextToBytes } from '../modes/hex.ts';
 
@@ -35,6 +36,7 @@ export class AvrParser extends LineParser {
   modeAC = 0;
   private readonly message = new Uint8Array(14);
   private readonly receiver: string;
+  private readonly window: TimeWindow | null;
 
   constructor(
     private readonly sink: FrameSink,
@@ -42,6 +44,7 @@ export class AvrParser extends LineParser {
   ) {
     super('avr', MAX_LINE);
     this.receiver = opts.receiver ?? '';
+    this.window = anchoredWindow(opts);
   }
 
   protected line(buf: Uint8Array, start: number, end: number, lineNo: number): void {
@@ -63,8 +66,13 @@ export class AvrParser extends LineParser {
     const n = hexTextToBytes(buf, from, to, this.message);
     if (n === 2) this.modeAC++;
     else if (n === 7 || n === 14) {
+      const t = Number.isNaN(counter) ? arrivalTime(this.opts) : frameTime(counter, this.opts);
+      if (this.window !== null && !Number.isNaN(counter) && !inWindow(t, this.window)) {
+        addError(this.errors, 'bad_time', () => `avr: line ${lineNo}: counter ${counter} after --start is time ${t}, outside the accepted window; skipped`);
+        return;
+      }
       this.frames++;
-      this.sink(this.message, n, Number.isNaN(counter) ? arrivalTime(this.opts) : frameTime(counter, this.opts), signal, this.receiver);
+      this.sink(this.message, n, t, signal, this.receiver);
     } else this.bad(buf, start, end, lineNo);
   }
 

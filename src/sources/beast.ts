@@ -12,7 +12,8 @@
  * allocated per frame.
  */
 import { addError, newSourceErrors, type ChunkParser, type FrameSink, type SourceErrors } from './frame-sink.ts';
-import { frameTime, type ClockOptions } from './receiver-clock.ts';
+import { anchoredWindow, frameTime, type ClockOptions } from './receiver-clock.ts';
+import { inWindow, type TimeWindow } from './validate.ts';
 
 const ESC = 0x1a;
 const TYPE_MODE_AC = 0x31;
@@ -51,12 +52,14 @@ export class BeastParser implements ChunkParser {
   private frameStart = 0;
   private inGarbage = false;
   private readonly receiver: string;
+  private readonly window: TimeWindow | null;
 
   constructor(
     private readonly sink: FrameSink,
     private readonly opts: BeastOptions = {},
   ) {
     this.receiver = opts.receiver ?? '';
+    this.window = anchoredWindow(opts);
   }
 
   push(chunk: Uint8Array): void {
@@ -155,8 +158,14 @@ export class BeastParser implements ChunkParser {
     const body = this.body;
     // 48-bit counter: split in two to stay within exact double arithmetic.
     const counter = (body[0] * 0x1000000 + ((body[1] << 16) | (body[2] << 8) | body[3])) * 0x10000 + ((body[4] << 8) | body[5]);
+    const t = frameTime(counter, this.opts);
+    if (this.window !== null && !inWindow(t, this.window)) {
+      const at = this.frameStart;
+      addError(this.errors, 'bad_time', () => `beast: frame at offset ${at}: counter ${counter} after --start is time ${t}, outside the accepted window; skipped`);
+      return;
+    }
     this.frames++;
-    this.sink(this.message, this.need - HEADER, frameTime(counter, this.opts), body[6], this.receiver);
+    this.sink(this.message, this.need - HEADER, t, body[6], this.receiver);
   }
 
   private truncated(why: string): void {

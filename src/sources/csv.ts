@@ -11,6 +11,7 @@ import { addError, type FrameSink } from './frame-sink.ts';
 import { findByte, LineParser } from './line-reader.ts';
 import { decimalNumber, preview } from './text-scan.ts';
 import { hexTextToBytes } from '../modes/hex.ts';
+import { defaultTimeWindow, inWindow, timeProblem, type TimeWindow } from './validate.ts';
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
@@ -20,12 +21,15 @@ const HEX_NAMES = new Set(['hex', 'raw', 'rawmsg', 'msg', 'message', 'frame']);
 
 export interface CsvOptions {
   receiver?: string;
+  /** Accepted timestamps (default: validate.ts defaultTimeWindow()). */
+  window?: TimeWindow;
 }
 
 export class CsvParser extends LineParser {
   frames = 0;
   private readonly message = new Uint8Array(14);
   private readonly receiver: string;
+  private readonly window: TimeWindow;
   private timeColumn = 0;
   private hexColumn = 1;
   private seenFirst = false;
@@ -39,6 +43,7 @@ export class CsvParser extends LineParser {
   ) {
     super('csv', MAX_LINE);
     this.receiver = opts.receiver ?? '';
+    this.window = opts.window ?? defaultTimeWindow();
   }
 
   protected line(buf: Uint8Array, start: number, end: number, lineNo: number): void {
@@ -48,7 +53,7 @@ export class CsvParser extends LineParser {
     const t = this.field(buf, start, end, this.timeColumn) ? decimalNumber(buf, this.fieldFrom, this.fieldTo) : NaN;
     const n = this.field(buf, start, end, this.hexColumn) ? hexTextToBytes(buf, this.fieldFrom, this.fieldTo, this.message) : -1;
     if (n === 7 || n === 14) {
-      if (Number.isNaN(t)) return this.bad(buf, start, end, lineNo, 'bad_time');
+      if (!inWindow(t, this.window)) return this.bad(buf, start, end, lineNo, 'bad_time', t);
       this.frames++;
       this.sink(this.message, n, t, NaN, this.receiver);
     } else if (first && this.header(buf, start, end)) {
@@ -87,8 +92,10 @@ export class CsvParser extends LineParser {
     return true;
   }
 
-  private bad(buf: Uint8Array, start: number, end: number, lineNo: number, kind: string): void {
-    const why = kind === 'bad_time' ? 'has no valid timestamp' : 'is not `timestamp,hex`';
-    addError(this.errors, kind, () => `csv: line ${lineNo} ${why}: ${preview(buf.subarray(start, end), end - start, 60)}`);
+  private bad(buf: Uint8Array, start: number, end: number, lineNo: number, kind: string, t = NaN): void {
+    addError(this.errors, kind, () => {
+      const why = kind !== 'bad_time' ? 'is not `timestamp,hex`' : Number.isNaN(t) ? 'has no timestamp in unix seconds' : `has a ${timeProblem(t, this.window)}`;
+      return `csv: line ${lineNo} ${why}: ${preview(buf.subarray(start, end), end - start, 60)}`;
+    });
   }
 }

@@ -3,6 +3,7 @@
  * A source turns bytes into frames (or readsb JSON into fixes) and never looks inside a frame.
  */
 import type { Fix } from '../contracts.ts';
+import { fixProblem, type TimeWindow } from './validate.ts';
 
 /** `bytes` is a REUSED buffer: valid only during the call; copy what you keep. */
 export type FrameSink = (bytes: Uint8Array, len: number, t: number /* unix s or NaN */, signal: number /* NaN unknown */, receiver: string) => void;
@@ -43,4 +44,25 @@ export function mergeErrors(into: SourceErrors, from: SourceErrors, prefix = '')
   into.count += from.count;
   for (const [kind, n] of Object.entries(from.byKind)) into.byKind[kind] = (into.byKind[kind] ?? 0) + n;
   for (const s of from.samples) if (into.samples.length < MAX_ERROR_SAMPLES) into.samples.push(prefix + s);
+}
+
+/** Options of the sources that read fixes (readsb JSON, traces). */
+export interface FixSourceOptions {
+  receiver?: string;
+  /** Accepted fix times (default: validate.ts defaultTimeWindow()). */
+  window?: TimeWindow;
+}
+
+/**
+ * Hand `fix` to `sink` when it passes the validation boundary, else count it as `invalid` with
+ * where it came from; true when passed on.
+ */
+export function emitFix(fix: Fix, sink: FixSink, errors: SourceErrors, window: TimeWindow, where: () => string): boolean {
+  const problem = fixProblem(fix, window);
+  if (problem === null) {
+    sink(fix);
+    return true;
+  }
+  addError(errors, 'invalid', () => `${where()}: ${problem}; skipped`);
+  return false;
 }

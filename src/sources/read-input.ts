@@ -20,6 +20,7 @@ import { HexParser } from './hex.ts';
 import { jsonDocumentToFixes } from './json-documents.ts';
 import { Progress } from './progress.ts';
 import { JsonStreamParser } from './readsb-json.ts';
+import { defaultTimeWindow, startProblem, type TimeWindow } from './validate.ts';
 
 export const FORMATS: readonly Format[] = ['beast', 'avr', 'csv', 'hex', 'aircraft-json', 'trace', 'json-stream'];
 
@@ -42,6 +43,8 @@ export interface ReadInputOptions {
   start?: number;
   receiver?: string;
   progress?: boolean;
+  /** Accepted record times (default: validate.ts defaultTimeWindow(), 1990 to now + 1 day). */
+  window?: TimeWindow;
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -49,8 +52,12 @@ const TRACE_ENTRY = /\.json(\.gz)?$/;
 
 type Chunks = AsyncIterable<Uint8Array>;
 
-export async function readInput(path: string, sinks: { frame: FrameSink; fix: FixSink }, opts: ReadInputOptions = {}): Promise<InputStats> {
+export async function readInput(path: string, sinks: { frame: FrameSink; fix: FixSink }, options: ReadInputOptions = {}): Promise<InputStats> {
   const name = path === '-' ? 'standard input' : path;
+  const opts = { ...options, window: options.window ?? defaultTimeWindow() };
+  const bad = opts.start === undefined ? null : startProblem(opts.start, opts.window);
+  // A start out of the window would place every frame there (or, near 2^63, collapse their times into one).
+  if (bad) throw new InputError(`--start: ${bad}; give the recording's real start, ISO 8601 or unix seconds`);
   let size: number | undefined;
   if (path !== '-') {
     const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
@@ -81,7 +88,7 @@ async function readStream(name: string, raw: Chunks, sinks: { frame: FrameSink; 
   if (isGzip(head)) ({ head, rest } = await peek(gunzip(rest), HEAD_BYTES));
   if (isTar(head)) {
     stats.format = 'trace';
-    stats.fixes = await readTraceTar(rest, sinks.fix, stats.errors, opts.receiver);
+    stats.fixes = await readTraceTar(rest, sinks.fix, stats.errors, opts);
     return;
   }
   const format = opts.format && opts.format !== 'auto' ? opts.format : detectFormat(head);
@@ -92,7 +99,7 @@ async function readStream(name: string, raw: Chunks, sinks: { frame: FrameSink; 
   stats.format = format;
   if (format === 'aircraft-json' || format === 'trace') {
     const whole = await collect(rest);
-    stats.fixes = jsonDocumentToFixes(whole, name, sinks.fix, stats.errors, opts.receiver);
+    stats.fixes = jsonDocumentToFixes(whole, name, sinks.fix, stats.errors, opts);
     return;
   }
   const parser = chunkParser(format, sinks, opts);
@@ -115,7 +122,7 @@ function chunkParser(
   sinks: { frame: FrameSink; fix: FixSink },
   opts: ReadInputOptions,
 ): (ChunkParser & { frames: number }) | JsonStreamParser {
-  const common = { receiver: opts.receiver, start: opts.start };
+  const common = { receiver: opts.receiver, start: opts.start, window: opts.window };
   switch (format) {
     case 'beast':
       return new BeastParser(sinks.frame, common);
@@ -139,7 +146,7 @@ async function readTraceFolder(path: string, sink: FixSink, opts: ReadInputOptio
     const file = join(path, f);
     const bytes = await readFile(file);
     stats.bytes += bytes.length;
-    stats.fixes += jsonDocumentToFixes(bytes, file, sink, stats.errors, opts.receiver);
+    stats.fixes += jsonDocumentToFixes(bytes, file, sink, stats.errors, opts);
     progress?.update(stats.fixes, stats.bytes);
   }
   progress?.done();
@@ -147,7 +154,7 @@ async function readTraceFolder(path: string, sink: FixSink, opts: ReadInputOptio
 }
 
 /** Each JSON entry of a tar (a globe_history day) in turn; other entries are skipped. */
-async function readTraceTar(src: Chunks, sink: FixSink, errors: SourceErrors, receiver?: string): Promise<number> {
+async function readTraceTar(src: Chunks, sink: FixSink, errors: SourceErrors, opts: ReadInputOptions): Promise<number> {
   const extract = tar.extract();
   const feeding = (async () => {
     try {
@@ -165,7 +172,7 @@ async function readTraceTar(src: Chunks, sink: FixSink, errors: SourceErrors, re
     }
     // streamx readables are async-iterable at runtime; its typings do not say so.
     const body = await collect(entry as unknown as AsyncIterable<Uint8Array>);
-    fixes += jsonDocumentToFixes(body, entry.header.name, sink, errors, receiver);
+    fixes += jsonDocumentToFixes(body, entry.header.name, sink, errors, opts);
   }
   await feeding;
   return fixes;

@@ -10,8 +10,9 @@
  */
 import type { SourceName } from '../contracts.ts';
 import type { Fix } from '../contracts.ts';
-import { addError, type FixSink } from './frame-sink.ts';
+import { addError, emitFix, type FixSink, type FixSourceOptions, type SourceErrors } from './frame-sink.ts';
 import { LineParser } from './line-reader.ts';
+import { defaultTimeWindow } from './validate.ts';
 
 /** The subset of a readsb aircraft object we read; everything is optional in readsb's output. */
 export interface ReadsbAircraft {
@@ -37,12 +38,13 @@ export interface ReadsbAircraft {
 
 export interface ReadsbSnapshot {
   now?: number;
-  aircraft?: ReadsbAircraft[];
+  /** Elements are meant to be aircraft objects; anything else is counted as an error. */
+  aircraft?: unknown[];
 }
 
-/** readsb `type` to Fix.source: the TIS-B, ADS-R and MLAT families by prefix, everything else ADS-B. */
-export function sourceOfType(type: string | undefined): SourceName {
-  if (!type) return 'adsb';
+/** readsb `type` to Fix.source: the TIS-B, ADS-R and MLAT families by prefix, everything else (or a non-string) ADS-B. */
+export function sourceOfType(type: unknown): SourceName {
+  if (typeof type !== 'string') return 'adsb';
   if (type.startsWith('tisb')) return 'tisb';
   if (type.startsWith('adsr')) return 'adsr';
   if (type === 'mlat') return 'mlat';
@@ -88,22 +90,27 @@ export function aircraftToFix(ac: ReadsbAircraft, now: number, receiver?: string
   return fix;
 }
 
-/** All positioned aircraft of a snapshot to fixes; returns how many. */
-export function snapshotToFixes(snapshot: ReadsbSnapshot, sink: FixSink, receiver?: string): number {
+/**
+ * All positioned aircraft of a snapshot to fixes; returns how many. An element that is not an
+ * object, or whose fix fails validation, is counted in `errors` under `name`; the others still go.
+ */
+export function snapshotToFixes(snapshot: ReadsbSnapshot, sink: FixSink, errors: SourceErrors, opts: FixSourceOptions & { name?: string } = {}): number {
   const now = num(snapshot.now) ?? NaN;
+  const window = opts.window ?? defaultTimeWindow();
+  const name = opts.name ?? 'aircraft.json';
   let n = 0;
-  for (const ac of snapshot.aircraft ?? []) {
-    const fix = aircraftToFix(ac, now, receiver);
-    if (fix) {
-      sink(fix);
-      n++;
+  (snapshot.aircraft ?? []).forEach((ac, i) => {
+    if (typeof ac !== 'object' || ac === null || Array.isArray(ac)) {
+      addError(errors, 'invalid', () => `${name}: aircraft ${i} is ${ac === null ? 'null' : 'not an object'}; skipped`);
+      return;
     }
-  }
+    const fix = aircraftToFix(ac, now, opts.receiver);
+    if (fix && emitFix(fix, sink, errors, window, () => `${name}: aircraft ${i}`)) n++;
+  });
   return n;
 }
 
-export interface JsonStreamOptions {
-  receiver?: string;
+export interface JsonStreamOptions extends FixSourceOptions {
   /** Snapshot time for objects without their own `now` (unix s); else NaN. */
   start?: number;
 }
@@ -114,12 +121,14 @@ const MAX_LINE = 16 << 20;
 export class JsonStreamParser extends LineParser {
   fixes = 0;
   private readonly decoder = new TextDecoder();
+  private readonly window;
 
   constructor(
     private readonly sink: FixSink,
     private readonly opts: JsonStreamOptions = {},
   ) {
     super('json', MAX_LINE);
+    this.window = opts.window ?? defaultTimeWindow();
   }
 
   protected line(buf: Uint8Array, start: number, end: number, lineNo: number): void {
@@ -133,19 +142,16 @@ export class JsonStreamParser extends LineParser {
       addError(this.errors, 'bad_json', () => `json: line ${lineNo} is not valid JSON (${(e as Error).message})`);
       return;
     }
-    if (typeof obj !== 'object' || obj === null) {
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
       addError(this.errors, 'bad_json', () => `json: line ${lineNo} is not a JSON object`);
       return;
     }
     const rec = obj as ReadsbSnapshot & ReadsbAircraft;
     if (Array.isArray(rec.aircraft)) {
-      this.fixes += snapshotToFixes(rec, this.sink, this.opts.receiver);
+      this.fixes += snapshotToFixes(rec, this.sink, this.errors, { ...this.opts, window: this.window, name: `json: line ${lineNo}` });
       return;
     }
     const fix = aircraftToFix(rec, num(rec.now) ?? this.opts.start ?? NaN, this.opts.receiver);
-    if (fix) {
-      this.fixes++;
-      this.sink(fix);
-    }
+    if (fix && emitFix(fix, this.sink, this.errors, this.window, () => `json: line ${lineNo}`)) this.fixes++;
   }
 }

@@ -6,11 +6,15 @@
  * (Radarcape, `--beast-mlat-timestamp` style) instead packs seconds-of-day and nanoseconds into
  * the same 48 bits; we do not try to tell the two apart: pass `start` only for a counter you know.
  */
+import { defaultTimeWindow, type TimeWindow } from './validate.ts';
+
 export interface ClockOptions {
   /** Unix seconds at counter 0. */
   start?: number;
   /** Live input: stamp each frame with its arrival time (unix seconds). Ignored when start is given. */
   now?: () => number;
+  /** Accepted times of frames anchored by `start` (default: validate.ts defaultTimeWindow()). */
+  window?: TimeWindow;
 }
 
 const TICKS_PER_SECOND = 12e6;
@@ -27,4 +31,12 @@ export function frameTime(counter: number, clock: ClockOptions): number {
 /** Time for a frame without a counter: the arrival time when live, else unknown. */
 export function arrivalTime(clock: ClockOptions): number {
   return clock.now ? clock.now() : NaN;
+}
+
+/**
+ * The window anchored frame times must fall in, or null when times are not dates to check:
+ * counter seconds without `start`, or arrival times of a live feed.
+ */
+export function anchoredWindow(clock: ClockOptions): TimeWindow | null {
+  return clock.start === undefined ? null : (clock.window ?? defaultTimeWindow());
 }

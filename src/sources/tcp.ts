@@ -18,6 +18,8 @@ export interface TcpStatus {
   error?: string;
   /** Connection attempts since the last successful one. */
   attempts: number;
+  /** After a drop or a failure: how long the client waits before the next attempt, ms. */
+  retryMs?: number;
 }
 
 export interface BeastTcpOptions {
@@ -93,8 +95,9 @@ export class BeastTcpClient {
     socket.on('close', () => {
       this.parser.end(); // a frame cut by the drop is counted, and the next connection starts clean
       this.socket = null;
-      this.opts.onStatus?.({ connected: false, error: error ?? `${this.opts.host}:${this.opts.port}: connection closed`, attempts: this.attempts });
-      if (this.running) this.timer = setTimeout(() => this.connect(), this.backoffMs());
+      const retryMs = this.backoffMs();
+      this.opts.onStatus?.({ connected: false, error: error ?? `${this.opts.host}:${this.opts.port}: connection closed`, attempts: this.attempts, retryMs });
+      if (this.running) this.timer = setTimeout(() => this.connect(), retryMs);
     });
   }
 

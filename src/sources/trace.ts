@@ -13,8 +13,9 @@
  * state. Points before the first detail object have unknown integrity (nic NaN, version -1).
  */
 import type { Fix } from '../contracts.ts';
-import type { FixSink } from './frame-sink.ts';
+import { addError, emitFix, type FixSink, type FixSourceOptions, type SourceErrors } from './frame-sink.ts';
 import { num } from './readsb-json.ts';
+import { defaultTimeWindow } from './validate.ts';
 
 export interface TraceFile {
   icao?: string;
@@ -38,19 +39,28 @@ export function isTraceFile(doc: unknown): doc is TraceFile {
   return typeof doc === 'object' && doc !== null && Array.isArray((doc as TraceFile).trace) && typeof (doc as TraceFile).icao === 'string';
 }
 
-/** Every point with a position to a fix (source 'trace'); returns how many. */
-export function traceToFixes(doc: TraceFile, sink: FixSink, receiver?: string): number {
+/**
+ * Every point with a position to a fix (source 'trace'); returns how many. A point that is not an
+ * array, or whose fix fails validation, is counted in `errors` under `name`; the others still go.
+ */
+export function traceToFixes(doc: TraceFile, sink: FixSink, errors: SourceErrors, opts: FixSourceOptions & { name?: string } = {}): number {
   const icao = String(doc.icao).replace(/^~/, '').toLowerCase();
   const base = num(doc.timestamp) ?? NaN;
+  const window = opts.window ?? defaultTimeWindow();
+  const name = opts.name ?? `trace ${icao.slice(0, 20)}`;
+  const receiver = opts.receiver;
   let last: TraceDetail = {};
   let n = 0;
-  for (const p of doc.trace ?? []) {
-    if (!Array.isArray(p)) continue;
+  (doc.trace ?? []).forEach((p, i) => {
+    if (!Array.isArray(p)) {
+      addError(errors, 'invalid', () => `${name}: point ${i} is not an array; skipped`);
+      return;
+    }
     const detail = p[8];
     if (typeof detail === 'object' && detail !== null) last = detail as TraceDetail;
     const lat = num(p[1]);
     const lon = num(p[2]);
-    if (lat === undefined || lon === undefined) continue;
+    if (lat === undefined || lon === undefined) return;
     const flags = num(p[6]) ?? 0;
     const fix: Fix = {
       t: base + (num(p[0]) ?? NaN),
@@ -80,8 +90,7 @@ export function traceToFixes(doc: TraceFile, sink: FixSink, receiver?: string): 
     const rate = num(p[7]) ?? num(p[11]);
     if (rate !== undefined) fix.vertical_rate = rate;
     if (receiver) fix.receiver = receiver;
-    sink(fix);
-    n++;
-  }
+    if (emitFix(fix, sink, errors, window, () => `${name}: point ${i}`)) n++;
+  });
   return n;
 }

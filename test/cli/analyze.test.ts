@@ -24,7 +24,7 @@ describe('gnsswatch simulate + analyze on the shipped Incheon scenario', () => {
     const sim = await runCli(['simulate', 'scenarios/incheon.json', '--out', join(dir, 'incheon.bin'), '--truth', join(dir, 'truth.json')]);
     expect(sim.code, sim.stderr).toBe(0);
     truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
-  }, 120_000);
+  });
 
   it('is deterministic: the same scenario gives the same bytes', async () => {
     const again = await runCli(['simulate', 'scenarios/incheon.json', '--out', join(dir, 'again.bin')]);

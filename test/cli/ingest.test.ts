@@ -118,11 +118,14 @@ describe('live ingest', () => {
     const messages: LiveMessage[] = [];
     hub.subscribe((m) => messages.push(m));
     const ac = new AbortController();
-    // Stop after 1.5 s: ample for 486 frames over loopback.
-    setTimeout(() => ac.abort(), 1500);
+    // The feed sends the whole recording, then closes: the client reports the close only after it has
+    // parsed every byte before it, so that is when to stop (however slow the machine).
+    const onFeedEvent = (_name: string, e: { kind: string }) => {
+      if (e.kind === 'disconnected') ac.abort();
+    };
     await withStore('live.duckdb', async (s) => {
       const t0 = Date.now() / 1000;
-      const r = await runLiveIngest({ store: s, feeds: [{ name: 'test', beast: { host: '127.0.0.1', port } }], hub, signal: ac.signal, tickSeconds: 0.2 });
+      const r = await runLiveIngest({ store: s, feeds: [{ name: 'test', beast: { host: '127.0.0.1', port } }], hub, signal: ac.signal, tickSeconds: 0.2, onFeedEvent });
       // The server sends all 486 frames on each connection; the client may have reconnected.
       expect(r.frames).toBeGreaterThanOrEqual(486);
       const stats = await s.stats();

@@ -68,8 +68,9 @@ describe('gnsswatch serve --beast', () => {
       .split('\n')
       .map((l) => ({ t: Number(l.split(',')[0]), bytes: Uint8Array.from(Buffer.from(l.split(',')[1], 'hex')) }));
     const beast = writeBeast(frames, frames[0].t);
-    // Hold the connection open like a real receiver: the frames, then silence.
-    feed = createServer((socket) => socket.write(beast));
+    // The frames, then a close: serve reports the close (and retries) only after it has read every
+    // frame before it, which tells the test when the feed is in, however slow the machine.
+    feed = createServer((socket) => socket.end(beast));
     await new Promise<void>((resolve) => feed.listen(0, '127.0.0.1', resolve));
     feedPort = (feed.address() as { port: number }).port;
   });
@@ -78,6 +79,13 @@ describe('gnsswatch serve --beast', () => {
   it('prints the URL first, pushes the live buckets over /api/live, and exits cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, ['bin/gnsswatch.js', 'serve', '--db', join(dir, 'live.duckdb'), '--port', '0', '--beast', `127.0.0.1:${feedPort}`], {
       stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const feedIn = new Promise<void>((resolve) => {
+      let stderr = '';
+      child.stderr!.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (stderr.includes('connection closed')) resolve();
+      });
     });
     const line = await firstLine(child);
     const url = /^gnsswatch: map at (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line)?.[1];
@@ -89,7 +97,7 @@ describe('gnsswatch serve --beast', () => {
     const closed = new Promise<void>((resolve) => {
       ws.on('message', (d) => {
         messages.push(JSON.parse(String(d)));
-        if (messages.length === 1) setTimeout(() => child.kill('SIGTERM'), 1000); // after the feed is in
+        if (messages.length === 1) void feedIn.then(() => child.kill('SIGTERM'));
       });
       ws.on('error', () => resolve()); // the server going away
       ws.on('close', () => resolve());

@@ -40,10 +40,10 @@ describe.skipIf(SKIP_BROWSER)('map end to end (real demo)', () => {
     page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(url);
-    await page.waitForFunction(() => Number(document.body.dataset.cellsDrawn) > 0, null, { timeout: 120_000 });
-    await page.waitForFunction(() => Number(document.body.dataset.eventsLoaded) > 0, null, { timeout: 60_000 });
+    await page.waitForFunction(() => Number(document.body.dataset.cellsDrawn) > 0, null, { timeout: 0 });
+    await page.waitForFunction(() => Number(document.body.dataset.eventsLoaded) > 0, null, { timeout: 0 });
     await mkdir('test-artifacts', { recursive: true });
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -64,7 +64,7 @@ describe.skipIf(SKIP_BROWSER)('map end to end (real demo)', () => {
     // Selecting an event moves the time into the event, so no slider handling is needed here.
     await page.locator('[data-testid="event-item"].jamming').first().click();
     const source = page.locator('[data-testid="event-source"]');
-    await source.waitFor({ timeout: 30_000 });
+    await source.waitFor({ timeout: 0 });
     const lat = Number(await source.getAttribute('data-lat'));
     const lon = Number(await source.getAttribute('data-lon'));
     const unc = Number(await source.getAttribute('data-uncertainty-km'));
@@ -91,7 +91,7 @@ describe.skipIf(SKIP_BROWSER)('map end to end (real demo)', () => {
 
     await items.first().click();
     const points = page.locator('[data-testid="false-point"]');
-    await points.first().waitFor({ timeout: 30_000 });
+    await points.first().waitFor({ timeout: 0 });
     const coords = await points.evaluateAll((els) => els.map((e) => [Number((e as HTMLElement).dataset.lat), Number((e as HTMLElement).dataset.lon)]));
     const nearest = Math.min(...coords.map(([lat, lon]) => distanceKm(lat, lon, FALSE_POINT.lat, FALSE_POINT.lon)));
     expect(nearest, `false points ${JSON.stringify(coords)}`).toBeLessThan(10);
@@ -100,7 +100,7 @@ describe.skipIf(SKIP_BROWSER)('map end to end (real demo)', () => {
     expect(await page.locator('#time-label').textContent()).toMatch(/^2024-03-15 (09|10):00 UTC$/);
 
     await page.locator('#spoof').check();
-    await page.waitForFunction(() => Number(document.body.dataset.spoofedDrawn) > 0, null, { timeout: 60_000 });
+    await page.waitForFunction(() => Number(document.body.dataset.spoofedDrawn) > 0, null, { timeout: 0 });
     expect(Number(await page.evaluate(() => document.body.dataset.falsePointsDrawn))).toBeGreaterThan(0);
     expect(await page.evaluate(() => location.hash)).toContain('spoof=1');
 

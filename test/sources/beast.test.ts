@@ -87,7 +87,7 @@ describe('BeastParser robustness', () => {
       out.push(0x1a, msg.length === 7 ? 0x32 : 0x33, ...escape([...counter, r.signal, ...msg]));
     });
     out.push(0x1a, 0x33, 1, 2, 3); // truncated tail
-    const { p, frames } = parseAll([Uint8Array.from(out)], { start: 0 });
+    const { p, frames } = parseAll([Uint8Array.from(out)]);
     expect(frames.map((f) => f.hex)).toEqual(ref.map((r) => r.hex));
     frames.forEach((f, i) => expect(f.t).toBeCloseTo((0x1a * 0x10000 + i) / 12e6, 9));
     // Indices 0..238: residues 0, 1, 2 and 3 mod 5 occur 48 times each, residue 4 47 times.

@@ -28,16 +28,16 @@ describe('CsvParser', () => {
 
   it('reads the Beast sample converted to quoted CSV with a header in another column order and extra columns', () => {
     const ref = referenceBeast(realBeast());
-    const lines = ['"rssi","hex","timestamp"', ...ref.map((r, i) => `"${r.signal}","${r.hex}","${1000 + i / 4}"`)];
+    const lines = ['"rssi","hex","timestamp"', ...ref.map((r, i) => `"${r.signal}","${r.hex}","${1.7e9 + i / 4}"`)];
     const { p, frames } = parse(lines.join('\r\n'));
     expect(p.errors.count).toBe(0);
     expect(frames.map((f) => f.hex)).toEqual(ref.map((r) => r.hex));
-    expect(frames.map((f) => f.t)).toEqual(ref.map((_, i) => 1000 + i / 4));
+    expect(frames.map((f) => f.t)).toEqual(ref.map((_, i) => 1.7e9 + i / 4));
   });
 
   it('counts bad lines with line numbers', () => {
-    const { p, frames } = parse('1.5,8dada5265851e6616376c2eb4463\nx,8dada5265851e6616376c2eb4463\n2,zz\n3,8dada5265851e6616376c2eb4463,extra\n');
-    expect(frames.map((f) => f.t)).toEqual([1.5, 3]);
+    const { p, frames } = parse('1700000001.5,8dada5265851e6616376c2eb4463\nx,8dada5265851e6616376c2eb4463\n1700000002,zz\n1700000003,8dada5265851e6616376c2eb4463,extra\n');
+    expect(frames.map((f) => f.t)).toEqual([1700000001.5, 1700000003]);
     expect(p.errors.byKind).toEqual({ bad_time: 1, bad_line: 1 });
     expect(p.errors.samples[0]).toMatch(/line 2/);
     expect(p.errors.samples[1]).toMatch(/line 3/);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Fix } from '../../src/contracts.ts';
+import { newSourceErrors } from '../../src/sources/frame-sink.ts';
 import { aircraftToFix, JsonStreamParser, snapshotToFixes, sourceOfType } from '../../src/sources/readsb-json.ts';
 
 const DIR = 'data/real/sdre-rust-adsb-parser';
@@ -14,7 +15,9 @@ describe('readsb aircraft.json snapshots', () => {
       expect(doc.aircraft.length).toBe(size);
       const positioned = doc.aircraft.filter(hasPosition);
       const fixes: Fix[] = [];
-      expect(snapshotToFixes(doc, (f) => fixes.push(f))).toBe(positioned.length);
+      const errors = newSourceErrors();
+      expect(snapshotToFixes(doc, (f) => fixes.push(f), errors)).toBe(positioned.length);
+      expect(errors.count).toBe(0);
       expect(fixes.map((f) => f.icao)).toEqual(positioned.map((a: { hex: string }) => a.hex.replace('~', '')));
       fixes.forEach((f, i) => {
         expect(f.t).toBeCloseTo(doc.now - (positioned[i].seen_pos ?? 0), 6);
@@ -57,10 +60,10 @@ describe('JsonStreamParser', () => {
 
   it('reports bad lines with their number and accepts whole snapshots per line', () => {
     const fixes: Fix[] = [];
-    const p = new JsonStreamParser((f) => fixes.push(f), { start: 50 });
-    p.push(Buffer.from('{"hex":"abcdef","lat":1,"lon":2},\n{oops\n{"now":10,"aircraft":[{"hex":"123456","lat":3,"lon":4,"seen_pos":1}]}\n'));
+    const p = new JsonStreamParser((f) => fixes.push(f), { start: 1.7e9 });
+    p.push(Buffer.from('{"hex":"abcdef","lat":1,"lon":2},\n{oops\n{"now":1700000010,"aircraft":[{"hex":"123456","lat":3,"lon":4,"seen_pos":1}]}\n'));
     p.end();
-    expect(fixes.map((f) => [f.icao, f.t])).toEqual([['abcdef', 50], ['123456', 9]]);
+    expect(fixes.map((f) => [f.icao, f.t])).toEqual([['abcdef', 1.7e9], ['123456', 1700000009]]);
     expect(p.errors.count).toBe(1);
     expect(p.errors.samples[0]).toMatch(/line 2/);
   });

@@ -71,9 +71,10 @@ describe('BeastTcpClient', () => {
     await client.stop();
     expect(statuses.slice(0, 5).map((s) => s.attempts)).toEqual([1, 2, 3, 4, 5]);
     expect(statuses.every((s) => !s.connected && /ECONNREFUSED/.test(s.error ?? ''))).toBe(true);
-    // Waits between failures: 20, 40, 80, then capped at 80 ms (a refused connect adds a little).
+    // Waits between failures: 20, 40, 80, then capped at 80 ms, as announced and as waited at least
+    // (a busy machine may wait longer, never shorter).
+    expect(statuses.slice(0, 5).map((s) => s.retryMs)).toEqual([20, 40, 80, 80, 80]);
     const gaps = times.slice(1, 5).map((t, i) => t - times[i]);
     [20, 40, 80, 80].forEach((min, i) => expect(gaps[i]).toBeGreaterThanOrEqual(min - 2));
-    expect(gaps[3]).toBeLessThan(160);
   });
 });

@@ -50,10 +50,8 @@ describe('buildWeb', () => {
 
   it('does not rebuild when up to date', async () => {
     const before = (await stat(join(out, 'bundle.js'))).mtimeMs;
-    const t0 = performance.now();
     await buildWeb(dir);
     expect((await stat(join(out, 'bundle.js'))).mtimeMs).toBe(before);
-    expect(performance.now() - t0).toBeLessThan(500);
   });
 
   it('rebuilds when a bundled file outside web/ is newer than the bundle', async () => {
