@@ -1,6 +1,6 @@
-import { cellToBoundary, cellToLatLng, latLngToCell } from 'h3-js';
+import { cellToBoundary, cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { cellRing, cellsToFeatures } from '../../web/src/hexagons.ts';
+import { cellRing, cellsToFeatures, holeCells } from '../../web/src/hexagons.ts';
 
 /** Ray casting: is (x, y) inside the ring? */
 function inside(ring: [number, number][], x: number, y: number): boolean {
@@ -42,5 +42,30 @@ describe('cell to polygon', () => {
     expect(fc.features).toHaveLength(1);
     expect(fc.features[0].properties).toMatchObject({ cell, band: 'high', share_pct: 60, aircraft: 10 });
     expect(fc.features[0].geometry.coordinates[0]).toHaveLength(7); // hexagon: 6 vertices + closing point
+  });
+});
+
+describe('holes: cells without positions inside the covered area', () => {
+  const centre = latLngToCell(37.97, 126.55, 4);
+  const ring1 = gridDisk(centre, 1).filter((c) => c !== centre);
+
+  it('finds the empty centre of a covered disk, and a gap of two', () => {
+    const disk = gridDisk(centre, 2);
+    expect(holeCells(disk.filter((c) => c !== centre))).toEqual([centre]);
+    const two = holeCells(disk.filter((c) => c !== centre && c !== ring1[0]));
+    expect(new Set(two)).toEqual(new Set([centre, ring1[0]]));
+  });
+
+  it('a line of cells or a lone cell encloses nothing', () => {
+    expect(holeCells([centre])).toEqual([]);
+    expect(holeCells([centre, ring1[0]])).toEqual([]);
+  });
+
+  it('holes are drawn as "no data" features beside the cells with data', () => {
+    const rows = ring1.map((cell) => ({ bucket_start: 0, cell, healthy: 3, degraded: 0, share_pct: 0, band: 'low' as const }));
+    const f = cellsToFeatures(rows);
+    const none = f.features.filter((x) => x.properties!.band === 'none');
+    expect(none.map((x) => x.properties!.cell)).toEqual([centre]);
+    expect(f.features).toHaveLength(7);
   });
 });

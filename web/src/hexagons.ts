@@ -1,5 +1,5 @@
 /** H3 cells to GeoJSON polygons the map can draw, including cells that cross the antimeridian. */
-import { cellToBoundary } from 'h3-js';
+import { cellToBoundary, gridDisk } from 'h3-js';
 import { fillOpacity } from './bands.ts';
 import type { FeatureCollection, Polygon } from 'geojson';
 import type { CellRow } from './api.ts';
@@ -23,11 +23,44 @@ export function cellRing(cell: string): Ring {
   return ring.map(([lon, lat]) => [lon < 0 ? lon + 360 : lon, lat]);
 }
 
+/**
+ * Cells with no aircraft position that lie inside the covered area: at least `min` of their six
+ * neighbours have data (or are such holes themselves, found in an earlier round). Where a jammer
+ * is strongest, aircraft send no position at all, and a transparent hole there would read as "no
+ * interference"; these cells are drawn as "no data" instead.
+ */
+export function holeCells(cells: readonly string[], min = 4, rounds = 4): string[] {
+  const known = new Set(cells);
+  const holes: string[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const found: string[] = [];
+    const seen = new Set<string>();
+    for (const c of known) {
+      for (const n of gridDisk(c, 1)) {
+        if (known.has(n) || seen.has(n)) continue;
+        seen.add(n);
+        if (gridDisk(n, 1).filter((m) => m !== n && known.has(m)).length >= min) found.push(n);
+      }
+    }
+    if (found.length === 0) break;
+    for (const f of found) known.add(f);
+    holes.push(...found);
+  }
+  return holes;
+}
+
+const HOLE_OPACITY = 0.45;
+
 export function cellsToFeatures(cells: readonly CellRow[]): FeatureCollection<Polygon> {
+  const holes = holeCells(cells.map((c) => c.cell)).map((cell) => ({
+    type: 'Feature' as const,
+    properties: { cell, band: 'none', share_pct: 0, aircraft: 0, opacity: HOLE_OPACITY },
+    geometry: { type: 'Polygon' as const, coordinates: [cellRing(cell)] },
+  }));
   return {
     type: 'FeatureCollection',
-    features: cells.map((c) => ({
-      type: 'Feature',
+    features: [...holes, ...cells.map((c) => ({
+      type: 'Feature' as const,
       properties: {
         cell: c.cell,
         band: c.band,
@@ -35,7 +68,7 @@ export function cellsToFeatures(cells: readonly CellRow[]): FeatureCollection<Po
         aircraft: c.healthy + c.degraded,
         opacity: fillOpacity(c.healthy + c.degraded),
       },
-      geometry: { type: 'Polygon', coordinates: [cellRing(c.cell)] },
-    })),
+      geometry: { type: 'Polygon' as const, coordinates: [cellRing(c.cell)] },
+    }))],
   };
 }
