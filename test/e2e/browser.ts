@@ -1,7 +1,8 @@
 /** Headless Chromium for the browser tests, and whether these tests can run here. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAVE_BROWSER = existsSync(CHROMIUM);
@@ -22,8 +23,8 @@ export async function launchBrowser(): Promise<Browser> {
 
 const READY = /gnsswatch: map at (http:\/\/\S+)/;
 
-/** Starts `gnsswatch ARGS…` and resolves with the map URL once it prints that it is ready. */
-export function startGnsswatch(args: string[]): { child: ChildProcess; url: Promise<string> } {
+/** Starts `gnsswatch ARGS…` and resolves with the map URL once it prints that it is ready; `stderr()` is what it said so far. */
+export function startGnsswatch(args: string[]): { child: ChildProcess; url: Promise<string>; stderr: () => string } {
   const child = spawn(process.execPath, ['bin/gnsswatch.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -36,5 +37,35 @@ export function startGnsswatch(args: string[]): { child: ChildProcess; url: Prom
     child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
     child.on('exit', (code) => reject(new Error(`gnsswatch ${args[0]} exited (${code}) before it was ready:\n${err || out}`)));
   });
-  return { child, url };
+  return { child, url, stderr: () => err };
+}
+
+/** Stops a started gnsswatch and waits until it has exited (its database is then free). */
+export async function stopGnsswatch(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Elements drawn (at least partly) outside the viewport, by id or tag and class, for a readable failure. */
+export async function outsideViewport(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || e.closest('details:not([open]) > :not(summary)')) return false;
+        // Map markers are clipped by the map's own box, which is itself checked.
+        if (e.closest('.maplibregl-marker')) return false;
+        if (getComputedStyle(e).visibility === 'hidden') return false;
+        return r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1;
+      })
+      .map((e) => e.id || `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`),
+  );
+}
+
+/** Saves a screenshot under test-artifacts/ (gitignored), where each browser test leaves its picture. */
+export async function artifact(page: Page, name: string): Promise<void> {
+  await mkdir('test-artifacts', { recursive: true });
+  await page.screenshot({ path: `test-artifacts/${name}.png` });
 }

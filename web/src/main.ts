@@ -9,7 +9,7 @@ import { circleRing } from './circle.ts';
 import { busiestSlot, extent, fetchCoverage, findDataDay, nearestSlot, slotAt, type Coverage } from './coverage.ts';
 import { hideDetail, onDetailClose, showCell, showEvent } from './detail-panel.ts';
 import { renderEvents } from './events-panel.ts';
-import { cellRing, cellsToFeatures } from './hexagons.ts';
+import { cellRing, cellsToFeatures, coreBox } from './hexagons.ts';
 import { byId, esc } from './html.ts';
 import { closeMenu, coveringPanels, foldEvents, phone, wireLayout } from './layout.ts';
 import { addOverlays, clearOverlay, setOverlay } from './layers.ts';
@@ -175,7 +175,7 @@ async function loadCells(t: number | null = state.t, within?: Range): Promise<vo
   if (within && !slotAt(cov, target)) target = busiestSlot(cov, within)?.t ?? target;
   timeline.setRange(win.from, win.to, state.bucket, target);
   timeline.setMarks(coverage, events);
-  if (t !== null && !contains(win, t) && !notice) {
+  if (t !== null && !contains(win, t) && !notice && !(within && contains(within, timeline.time))) {
     notice = `No data at ${esc(formatUtc(t, state.bucket))}: showing the nearest data.`;
   }
   state.t = timeline.time;
@@ -323,9 +323,8 @@ async function selectEvent(id: string): Promise<void> {
 /** Fits the map to the shown bucket's cells (opening without a view, or after a jump in time). */
 async function fitToCells(): Promise<void> {
   if (state.t === null) return;
-  const bounds = new LngLatBounds();
-  for (const c of await data.at(state.t)) bounds.extend(cellRing(c.cell)[0]);
-  fitVisible(bounds, 7, 0);
+  const box = coreBox((await data.at(state.t)).map((c) => c.cell));
+  if (box) fitVisible(new LngLatBounds([box[0], box[1]], [box[2], box[3]]), 7, 0);
 }
 
 async function selectCell(cell: string): Promise<void> {
@@ -481,7 +480,7 @@ function wireMapInteraction(): void {
     const p = e.features?.[0]?.properties as { share_pct: number; aircraft: number; band: string } | undefined;
     if (!p) return;
     map.getCanvas().style.cursor = 'pointer';
-    const text = p.band === 'none' ? 'No aircraft position here<br>(aircraft around it reported none)' : `<strong>${Number(p.share_pct).toFixed(1)} %</strong> degraded<br>${p.aircraft} aircraft · ${esc(p.band)}`;
+    const text = p.band === 'none' ? 'No aircraft position here<br>(aircraft around it had degraded GNSS)' : `<strong>${Number(p.share_pct).toFixed(1)} %</strong> degraded<br>${p.aircraft} aircraft · ${esc(p.band)}`;
     hover.setLngLat(e.lngLat).setHTML(text).addTo(map);
   });
   map.on('mouseleave', 'cells-fill', () => {

@@ -15,6 +15,9 @@ export function minPopulation(zoom: number): number {
   return zoom < 3 ? 5_000_000 : zoom < 4 ? 2_000_000 : zoom < 5 ? 700_000 : zoom < 6 ? 300_000 : zoom < 7 ? 150_000 : 0;
 }
 
+/** About how wide a name's label is, in pixels (11 px text and its dot). */
+const labelWidth = (name: string) => 10 + 6.5 * name.length;
+
 /**
  * The places to name, largest first: in view, big enough for the zoom (capitals always), and at
  * least a label's width and height apart on screen. `project` maps [lon, lat] to screen pixels.
@@ -33,7 +36,7 @@ export function choosePlaces(
     if (out.length >= max) break;
     if ((p[3] < min && !(p[4] && zoom >= 3)) || !inView(p)) continue;
     const { x, y } = project(p);
-    const w = 10 + 6.5 * p[0].length;
+    const w = labelWidth(p[0]);
     if (kept.some((k) => Math.abs(k.y - y) < 16 && x < k.x + k.w + 8 && k.x < x + w + 8)) continue;
     kept.push({ x, y, w });
     out.push(p);
@@ -48,12 +51,14 @@ export function showPlaces(map: MapLibreMap, url = 'places.json'): void {
   const shown = new Map<string, Marker>();
   const update = () => {
     const b = map.getBounds();
-    const chosen = choosePlaces(
-      places,
-      (p) => b.contains([p[1], p[2]]),
-      (p) => map.project([p[1], p[2]]),
-      map.getZoom(),
-    );
+    const { clientWidth: w, clientHeight: h } = map.getContainer();
+    // In view with the whole name: a name cut by the map's edge is harder to read than none.
+    const fits = (p: Place) => {
+      if (!b.contains([p[1], p[2]])) return false;
+      const { x, y } = map.project([p[1], p[2]]);
+      return x >= 0 && x + labelWidth(p[0]) <= w && y >= 8 && y <= h - 8;
+    };
+    const chosen = choosePlaces(places, fits, (p) => map.project([p[1], p[2]]), map.getZoom());
     const keys = new Set(chosen.map((p) => `${p[0]}|${p[1]}|${p[2]}`));
     for (const [k, m] of shown) if (!keys.has(k)) (m.remove(), shown.delete(k));
     for (const p of chosen) {
