@@ -48,17 +48,26 @@ export async function stopGnsswatch(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** Elements drawn (at least partly) outside the viewport, by id or tag and class, for a readable failure. */
+/**
+ * Elements drawn (at least partly) outside the viewport, by id or tag and class, for a readable
+ * failure. What a scrolling or clipping box (a panel, the map) hides is not drawn, so each element
+ * is first cut to the boxes it is inside.
+ */
 export async function outsideViewport(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('body *')]
       .filter((e) => {
+        if (e.closest('details:not([open]) > :not(summary)') || getComputedStyle(e).visibility === 'hidden') return false;
         const r = e.getBoundingClientRect();
-        if (r.width === 0 || r.height === 0 || e.closest('details:not([open]) > :not(summary)')) return false;
-        // Map markers are clipped by the map's own box, which is itself checked.
-        if (e.closest('.maplibregl-marker')) return false;
-        if (getComputedStyle(e).visibility === 'hidden') return false;
-        return r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1;
+        let [l, t, rt, b] = [r.left, r.top, r.right, r.bottom];
+        for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+          const st = getComputedStyle(a);
+          if (st.overflowX === 'visible' && st.overflowY === 'visible') continue;
+          const ar = a.getBoundingClientRect();
+          [l, t, rt, b] = [Math.max(l, ar.left), Math.max(t, ar.top), Math.min(rt, ar.right), Math.min(b, ar.bottom)];
+        }
+        if (rt - l <= 0 || b - t <= 0) return false;
+        return l < -1 || t < -1 || rt > innerWidth + 1 || b > innerHeight + 1;
       })
       .map((e) => e.id || `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`),
   );

@@ -228,6 +228,7 @@ async function goToWhen(text: string): Promise<void> {
   if (near !== day) notice = `No data on ${esc(formatUtc(day, 86400))}: showing the nearest day with data, ${esc(formatUtc(near, 86400))}.`;
   await showDay(near, near === day && !w.day ? w.t : near);
   box.blur();
+  updateWhen();
 }
 
 /** Events, newest first a year at a time, until as many were found as the stats count. */
