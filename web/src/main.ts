@@ -48,6 +48,8 @@ let following = false;
 /** A note to show with the next drawn bucket (why the shown time differs from the asked one). */
 let notice: string | null = null;
 let liveConnected = false;
+/** Nothing to show yet: the first bucket pushed by a live feed is then shown and followed. */
+let awaitingFirst = false;
 let resolveReady: () => void = () => {};
 /** Settles once the map shows its first bucket: an event chosen earlier is opened then. */
 const ready = new Promise<void>((r) => (resolveReady = r));
@@ -152,11 +154,7 @@ async function loadCells(t: number | null = state.t, within?: Range): Promise<vo
   const d = dataRange();
   data = new CellData(state.res, state.method, state.bucket);
   byId('legend').innerHTML = legendHtml(state.method);
-  if (!d) {
-    status('No data yet: feed the server frames (gnsswatch ingest, or serve with a feed) and reload.');
-    document.body.dataset.cellsDrawn = '0';
-    return;
-  }
+  if (!d) return noDataYet();
   const inData = t !== null && contains(d, t);
   // One bucket shorter than the API limit, so that flooring its start to the bucket stays within it.
   const around = windowAround(inData ? t : d.to, d, MAX_SPAN - state.bucket);
@@ -167,6 +165,8 @@ async function loadCells(t: number | null = state.t, within?: Range): Promise<vo
     config.live ? newestBucket(d) : Promise.resolve(null),
   ]);
   coverage = cov;
+  if (config.live && newest === null && !extent(cov)) return noDataYet();
+  awaitingFirst = false;
   // The slider spans the window's data, not 31 mostly empty days; live, it ends at the newest closed bucket.
   const has = extent(cov);
   win = has ? { from: Math.max(around.from, has.from), to: Math.min(around.to, has.to) } : around;
@@ -182,6 +182,16 @@ async function loadCells(t: number | null = state.t, within?: Range): Promise<vo
   following = config.live && timeline.isLast;
   showLiveBadge();
   await Promise.all([drawCells(), drawSpoofing()]);
+}
+
+function noDataYet(): void {
+  awaitingFirst = true;
+  status(
+    config.live
+      ? 'No data yet: the first minute of the live feed appears here when it closes.'
+      : 'No data yet: feed the server frames (gnsswatch ingest, or serve with a feed) and reload.',
+  );
+  document.body.dataset.cellsDrawn = '0';
 }
 
 /** The previous or next day that has data, at the same time of day when that has data too. */
@@ -524,7 +534,8 @@ function wireLive(): void {
         return;
       }
       if (m.type !== 'cells' || m.res !== state.res || m.method !== state.method) return;
-      const first = stats.from === null;
+      const first = awaitingFirst;
+      awaitingFirst = false;
       stats.from ??= m.bucket_start;
       stats.to = Math.max(stats.to ?? 0, m.bucket_start + m.bucket - 1);
       if (m.bucket === state.bucket) {
