@@ -186,6 +186,8 @@ async function loadCells(t: number | null = state.t, within?: Range): Promise<vo
 
 function noDataYet(): void {
   awaitingFirst = true;
+  following = config.live; // the first minute to close will be shown as it comes
+  showLiveBadge();
   status(
     config.live
       ? 'No data yet: the first minute of the live feed appears here when it closes.'
