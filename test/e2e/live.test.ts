@@ -36,16 +36,21 @@ function second(t: number, now: number): Frame[] {
   });
 }
 
-/** A Beast TCP feed that sends one second of traffic every second to whoever connects. */
-async function startFeed(): Promise<{ server: Server; port: number }> {
+/**
+ * A Beast TCP feed that sends one second of traffic every second to whoever connects, from the
+ * moment `go()` is called (so the page can first be seen with nothing stored, however slow the start).
+ */
+async function startFeed(): Promise<{ server: Server; port: number; go: () => void }> {
   const sockets = new Set<Socket>();
-  const t0 = Date.now();
+  let t0 = Date.now();
+  let sending = false;
   const server = createServer((s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
     s.on('error', () => sockets.delete(s));
   });
   const timer = setInterval(() => {
+    if (!sending) return;
     const now = Date.now() / 1000;
     // The server stamps frames with their arrival time, so the Beast counter is irrelevant here.
     const bytes = writeBeast(second((Date.now() - t0) / 1000, now), now);
@@ -57,7 +62,11 @@ async function startFeed(): Promise<{ server: Server; port: number }> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const addr = server.address();
-  return { server, port: typeof addr === 'object' && addr ? addr.port : 0 };
+  const go = () => {
+    t0 = Date.now();
+    sending = true;
+  };
+  return { server, port: typeof addr === 'object' && addr ? addr.port : 0, go };
 }
 
 function startServe(db: string, beastPort: number): { child: ChildProcess; url: Promise<string> } {
@@ -84,18 +93,19 @@ describe.skipIf(SKIP_BROWSER)('live mode end to end (serve --beast)', () => {
     const started = startServe(join(dir, 'live.duckdb'), f.port);
     serve = started.child;
     const url = await started.url;
-    const t0 = Math.floor(Date.now() / 1000);
 
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${url}#map=6.00/50.0000/8.0000&bucket=60&res=4&method=nacp`);
-    await page.locator('#live.on').waitFor({ timeout: 30_000 });
+    await page.locator('#live.on').waitFor({ timeout: 120_000 });
     expect(await page.locator('#live').textContent()).toBe('live');
     // Nothing is stored yet: the map says so and draws nothing.
     expect(await page.evaluate(() => document.body.dataset.cellsDrawn)).toBe('0');
     expect(await page.locator('#status').textContent()).toMatch(/No data yet/);
+    const t0 = Math.floor(Date.now() / 1000);
+    f.go();
 
     // Everything after this comes over the WebSocket: the page is never reloaded.
     await page.waitForFunction(() => Number(document.body.dataset.cellsDrawn) > 0, null, { timeout: 240_000, polling: 1000 });

@@ -120,6 +120,18 @@ describe.skipIf(SKIP_BROWSER)('map end to end (real demo)', () => {
     await page.waitForTimeout(1500); // let fitBounds finish before the picture
     await page.screenshot({ path: 'test-artifacts/map.png' });
 
+    // The affected aircraft are buttons: one shows only that aircraft's track, "show all" brings the others back.
+    const all = Number(await page.evaluate(() => document.body.dataset.tracksShown));
+    expect(all).toBeGreaterThan(1);
+    const first = page.locator('#detail .aircraft button').first();
+    await first.click();
+    expect(await page.evaluate(() => document.body.dataset.tracksShown)).toBe('1');
+    expect(await first.getAttribute('class')).toContain('chosen');
+    await page.locator('#detail button.link').click();
+    expect(Number(await page.evaluate(() => document.body.dataset.tracksShown))).toBe(all);
+    // Plain words, not the rules' jargon.
+    expect(await page.locator('#detail').textContent()).not.toMatch(/nacp<=2|tc0|\bpts\b/);
+
     await page.keyboard.press('Escape');
     await expect.poll(() => source.count()).toBe(0);
   });

@@ -305,10 +305,12 @@ async function selectEvent(id: string): Promise<void> {
   showEvent(e, tracks, (icao) => {
     const one = tracks.filter((t) => t.icao === icao);
     setOverlay(map, 'tracks', trackFeatures(icao ? one : tracks));
+    document.body.dataset.tracksShown = String(icao ? one.length : tracks.length);
     if (icao) fitTracks(one);
     else fitVisible(bounds, 8, 600);
   });
   setOverlay(map, 'tracks', trackFeatures(tracks));
+  document.body.dataset.tracksShown = String(tracks.length);
   clearOverlay(map, 'selected-cell');
   for (const c of e.cells) for (const p of cellRing(c)) bounds.extend(p);
   const points: FeatureCollection = { type: 'FeatureCollection', features: [] };
