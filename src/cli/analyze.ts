@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import { Analyzer } from '../detect/analyzer.ts';
 import { cellBucketsToGeoJson } from '../detect/geojson.ts';
 import type { CellBucket, Method } from '../detect/types.ts';
+import { isUnixTime } from '../store/store.ts';
 import { runInputs } from '../ingest/pipeline.ts';
 import { UsageError, parseDuration, parseIntIn, parseTime } from './errors.ts';
 import { FORMAT_CHOICES, REF_FLAG, parseRefs, reportErrors } from './input-flags.ts';
@@ -67,6 +68,18 @@ export function analyzeCommand(): Command {
       for (const f of run.files) reportErrors(f.path, f.errors, f.error_samples);
       if (result.untimed > 0) {
         process.stderr.write(`gnsswatch: ${result.untimed} position(s) or integrity report(s) had no time and were left out: use a timestamped format (Beast, @…; AVR, CSV)\n`);
+      }
+      if (result.cells.some((c) => !isUnixTime(c.bucket_start))) {
+        process.stderr.write(
+          'gnsswatch: warning: some input has only a receiver counter, so its buckets are counter seconds (dated 1970), not times: pass --start ISO to date it\n',
+        );
+      }
+      if (!o.json) {
+        const high = result.cells.filter((c) => c.band === 'high').length;
+        process.stderr.write(
+          `gnsswatch: ${run.frames} frames, ${result.fixes} positions of ${result.aircraft} aircraft → ${result.cells.length} cell-buckets (${high} high), ` +
+            `${result.events.length} event(s), ${result.spoofed.length} spoofed aircraft; written to ${o.out}\n`,
+        );
       }
       if (o.json) {
         const bands = { low: 0, medium: 0, high: 0 };

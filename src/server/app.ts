@@ -111,6 +111,7 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
     });
   });
 
-  if (opts.webDir) app.register(fastifyStatic, { root: opts.webDir });
+  // The web build writes .br and .gz copies beside its files: sent to browsers that accept them.
+  if (opts.webDir) app.register(fastifyStatic, { root: opts.webDir, preCompressed: true });
   return app;
 }

@@ -55,6 +55,11 @@ describe.skipIf(SKIP_BROWSER)('map UI (stand-in API)', () => {
     const panel = page.locator('#detail');
     await panel.locator('svg.chart').waitFor({ timeout: 0 });
     expect(await panel.locator('.aircraft li').count()).toBe(1);
+    // The stand-in's aircraft is degraded by 'nacp<=2': said in words, the rule kept for the tooltip.
+    expect(await panel.locator('.aircraft .reason').textContent()).toBe('position accuracy lost');
+    expect(await panel.locator('.aircraft .reason').getAttribute('title')).toMatch(/NACp ≤ 2/);
+    // The chart has a y scale from 0 %.
+    expect(await panel.locator('svg.chart text').allTextContents()).toEqual(expect.arrayContaining(['0%', '2%', '10%']));
     await page.keyboard.press('Escape');
     expect(await panel.isHidden()).toBe(true);
   });

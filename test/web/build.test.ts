@@ -2,6 +2,9 @@ import { mkdtemp, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { buildServer } from '../../src/server/app.ts';
+import { openDuckDbStore } from '../../src/store/duckdb.ts';
 import { buildWeb, unwrapRing } from '../../web/build.ts';
 
 describe('buildWeb', () => {
@@ -46,6 +49,43 @@ describe('buildWeb', () => {
     expect(jumps).toBe(0);
     const borders = JSON.parse(await readFile(join(out, 'borders.geojson'), 'utf8'));
     expect(borders.type).toBe('MultiLineString');
+  });
+
+  it('writes gzip and brotli copies that decompress to the very files, and the server sends them to browsers that accept them', async () => {
+    for (const f of ['bundle.js', 'land.geojson', 'places.json']) {
+      const raw = await readFile(join(out, f));
+      expect(gunzipSync(await readFile(join(out, `${f}.gz`))).equals(raw), f).toBe(true);
+      expect(brotliDecompressSync(await readFile(join(out, `${f}.br`))).equals(raw), f).toBe(true);
+    }
+    const raw = await readFile(join(out, 'bundle.js'));
+    const store = await openDuckDbStore(join(dir, 'empty.duckdb'));
+    const app = buildServer(store, { webDir: out });
+    try {
+      const br = await app.inject({ url: '/bundle.js', headers: { 'accept-encoding': 'br, gzip' } });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.rawPayload.length).toBeLessThan(raw.length / 3);
+      expect(brotliDecompressSync(br.rawPayload).equals(raw)).toBe(true);
+      const gz = await app.inject({ url: '/bundle.js', headers: { 'accept-encoding': 'gzip' } });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      const plain = await app.inject({ url: '/bundle.js' });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.rawPayload.equals(raw)).toBe(true);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
+
+  it('ships place names: large towns and capitals, largest first, Incheon among them', async () => {
+    const places = JSON.parse(await readFile(join(out, 'places.json'), 'utf8')) as [string, number, number, number, number][];
+    expect(places.length).toBeGreaterThan(1000);
+    const pops = places.map((p) => p[3]);
+    expect(pops).toEqual([...pops].sort((a, b) => b - a));
+    const incheon = places.find((p) => p[0] === 'Incheon')!;
+    // Incheon is at about 37.46 N 126.70 E (its airport, RKSI, at 37.46 N 126.44 E).
+    expect(Math.abs(incheon[2] - 37.46)).toBeLessThan(0.2);
+    expect(Math.abs(incheon[1] - 126.7)).toBeLessThan(0.3);
+    expect(places.filter((p) => p[4] === 1).length).toBeGreaterThan(150); // national capitals
   });
 
   it('does not rebuild when up to date', async () => {

@@ -26,4 +26,15 @@ describe('share chart', () => {
     expect(svg.match(/<circle /g)).toHaveLength(2);
     expect(shareChartSvg([])).not.toContain('<svg');
   });
+
+  it('labels a y scale from 0 % to the top, rounded up to ten, with the band thresholds', () => {
+    const svg = shareChartSvg([
+      { bucket_start: 0, share_pct: 1, band: 'low' },
+      { bucket_start: 3600, share_pct: 34, band: 'high' },
+    ]);
+    const labels = [...svg.matchAll(/text-anchor="end">(\d+)%</g)].map((m) => Number(m[1]));
+    expect(labels).toEqual([0, 2, 10, 40]);
+    // A series that stays low still gets a 20 % top, so a 1 % cell does not look like a peak.
+    expect(shareChartSvg([{ bucket_start: 0, share_pct: 1, band: 'low' }])).toContain('>20%<');
+  });
 });

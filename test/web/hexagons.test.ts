@@ -1,6 +1,6 @@
-import { cellToBoundary, cellToLatLng, latLngToCell } from 'h3-js';
+import { cellToBoundary, cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { cellRing, cellsToFeatures } from '../../web/src/hexagons.ts';
+import { cellRing, cellsToFeatures, coreBox, holeCells } from '../../web/src/hexagons.ts';
 
 /** Ray casting: is (x, y) inside the ring? */
 function inside(ring: [number, number][], x: number, y: number): boolean {
@@ -42,5 +42,55 @@ describe('cell to polygon', () => {
     expect(fc.features).toHaveLength(1);
     expect(fc.features[0].properties).toMatchObject({ cell, band: 'high', share_pct: 60, aircraft: 10 });
     expect(fc.features[0].geometry.coordinates[0]).toHaveLength(7); // hexagon: 6 vertices + closing point
+  });
+});
+
+describe('holes: cells without positions inside a degraded area', () => {
+  const centre = latLngToCell(37.97, 126.55, 4);
+  const ring1 = gridDisk(centre, 1).filter((c) => c !== centre);
+  const disk = gridDisk(centre, 2);
+  const all = (cells: string[]) => new Set(cells);
+
+  it('finds the empty centre of a degraded disk, and a gap of two', () => {
+    const around = disk.filter((c) => c !== centre);
+    expect(holeCells(around, all(around))).toEqual([centre]);
+    const gap2 = disk.filter((c) => c !== centre && c !== ring1[0]);
+    expect(new Set(holeCells(gap2, all(gap2)))).toEqual(new Set([centre, ring1[0]]));
+  });
+
+  it('a gap among healthy aircraft only is no hole: nobody flew there', () => {
+    const around = disk.filter((c) => c !== centre);
+    expect(holeCells(around, new Set())).toEqual([]);
+    // One degraded neighbour is enough to say the gap is where positions went missing.
+    expect(holeCells(around, new Set([ring1[2]]))).toEqual([centre]);
+  });
+
+  it('a line of cells or a lone cell encloses nothing', () => {
+    expect(holeCells([centre], all([centre]))).toEqual([]);
+    expect(holeCells([centre, ring1[0]], all([centre, ring1[0]]))).toEqual([]);
+  });
+
+  it('holes are drawn as "no position" features beside the cells with data', () => {
+    const rows = ring1.map((cell) => ({ bucket_start: 0, cell, healthy: 3, degraded: 2, share_pct: 25, band: 'high' as const }));
+    const f = cellsToFeatures(rows);
+    const none = f.features.filter((x) => x.properties!.band === 'none');
+    expect(none.map((x) => x.properties!.cell)).toEqual([centre]);
+    expect(f.features).toHaveLength(7);
+  });
+});
+
+describe('coreBox', () => {
+  it('boxes a small set whole, and leaves a lone far cell out of a large one', () => {
+    const near = gridDisk(latLngToCell(45, 34, 4), 3); // 37 cells around the Black Sea false point
+    const pole = latLngToCell(-89.3, -33.7, 4);
+    const small = coreBox([near[0], pole])!;
+    expect(small[1]).toBeLessThan(-89); // two cells: both kept
+    const [w, s, e, n] = coreBox([...near, pole])!;
+    // A k=3 disk of ~40 km wide res-4 cells reaches ~120 km: ~1.1° of latitude, ~1.5° of longitude at 45° N.
+    expect(s).toBeGreaterThan(43.5);
+    expect(n).toBeLessThan(46.5);
+    expect(w).toBeGreaterThan(32);
+    expect(e).toBeLessThan(36);
+    expect(coreBox([])).toBeNull();
   });
 });

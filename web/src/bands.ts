@@ -12,7 +12,7 @@ export const BAND_LABELS: Record<Band | 'none', string> = {
   low: 'Low  < 2 %',
   medium: 'Medium  2–10 %',
   high: 'High  ≥ 10 %',
-  none: 'No data',
+  none: 'No position: aircraft around it degraded',
 };
 
 export function bandColour(band: string): string {

@@ -11,7 +11,7 @@ export function offlineStyle(base: string = location.href): StyleSpecification {
   return {
     version: 8,
     sources: {
-      land: { type: 'geojson', data: url('land.geojson'), attribution: 'Natural Earth' },
+      land: { type: 'geojson', data: url('land.geojson'), attribution: 'Natural Earth · places: simplemaps.com (CC BY 4.0)' },
       borders: { type: 'geojson', data: url('borders.geojson') },
     },
     layers: [

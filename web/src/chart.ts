@@ -45,17 +45,24 @@ export function shareChartSvg(
   const yMax = Math.max(20, ...series.map((s) => s.share_pct));
   const box: ChartBox = { from, to, yMax, width: width - pad.l - pad.r, height: height - pad.t - pad.b };
   const pts = series.map((s) => ({ t: s.bucket_start, v: s.share_pct }));
-  const guides = [2, 10]
-    .map((v) => {
-      const gy = r1(y(v, box));
-      return `<line x1="0" x2="${box.width}" y1="${gy}" y2="${gy}" class="guide"/><text x="-4" y="${gy + 3}" text-anchor="end">${v}%</text>`;
-    })
-    .join('');
+  // The y scale: 0, the band thresholds (2 %, 10 %, dashed) and the top, each labelled.
+  const top = Math.ceil(yMax / 10) * 10;
+  box.yMax = top;
+  const ticks = [0, 2, 10, ...(top > 10 ? [top] : [])];
+  const guides =
+    `<line x1="0" x2="0" y1="0" y2="${box.height}" class="axis"/>` +
+    ticks
+      .map((v) => {
+        const gy = r1(y(v, box));
+        const cls = v === 2 || v === 10 ? 'guide' : 'axis';
+        return `<line x1="0" x2="${box.width}" y1="${gy}" y2="${gy}" class="${cls}"/><text x="-4" y="${gy + 3}" text-anchor="end">${v}%</text>`;
+      })
+      .join('');
   const dots = series
     .map((s) => `<circle cx="${r1(x(s.bucket_start, box))}" cy="${r1(y(s.share_pct, box))}" r="2.5" fill="${bandColour(s.band)}"/>`)
     .join('');
   return (
-    `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Degraded share over time">` +
+    `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Share of aircraft with degraded GNSS over time, 0 to ${top} %">` +
     `<g transform="translate(${pad.l},${pad.t})">${guides}` +
     `<path d="${seriesPath(pts, box)}" class="line"/>${dots}` +
     `<text x="0" y="${box.height + 12}">${new Date(from * 1000).toISOString().slice(5, 16).replace('T', ' ')}</text>` +

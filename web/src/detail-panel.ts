@@ -45,33 +45,67 @@ function falsePointsHtml(e: InterferenceEvent): string {
   return `<h3>False positions reported</h3><ul class="false-points">${items}</ul>`;
 }
 
-export function showEvent(e: InterferenceEvent, tracks: readonly Track[]): void {
-  const ac = tracks.length
-    ? tracks.map((t) => `<li><code>${esc(t.icao)}</code> ${esc(t.callsign || '')} <span class="muted">${t.points.length} pts</span></li>`).join('')
-    : e.aircraft.map((a) => `<li><code>${esc(a)}</code></li>`).join('');
-  show(`<h2 class="${e.kind}">${e.kind === 'spoofing' ? 'Spoofing' : 'Jamming'} event</h2>
+/** Why an aircraft counts as degraded, in words (the technical rule stays in the tooltip). */
+export function reasonText(reason: string): string {
+  if (reason === 'tc0') return 'sent no position';
+  if (reason.startsWith('nacp')) return 'position accuracy lost';
+  if (reason.startsWith('nic')) return 'integrity low';
+  return reason || 'degraded';
+}
+
+const RULES: Record<string, string> = {
+  tc0: 'position messages without a position (type code 0)',
+  'nacp<=2': 'NACp ≤ 2: position error could be 4 NM or more',
+  'nic<7': 'NIC < 7: containment radius over 0.2 NM',
+};
+
+/** `onAircraft(icao)` shows one aircraft's track; '' shows them all again. */
+export function showEvent(e: InterferenceEvent, tracks: readonly Track[], onAircraft: (icao: string) => void): void {
+  const withTrack = new Set(tracks.map((t) => t.icao));
+  const names = new Map(tracks.map((t) => [t.icao, t]));
+  const ac = e.aircraft
+    .map((a) => {
+      const t = names.get(a);
+      const label = `<code>${esc(a)}</code> ${esc(t?.callsign || '')}`;
+      return withTrack.has(a)
+        ? `<li><button type="button" data-icao="${esc(a)}">${label}<span class="reason">${t!.points.length} positions</span></button></li>`
+        : `<li class="muted">${label}<span class="reason">no positions</span></li>`;
+    })
+    .join('');
+  const body = show(`<h2 class="${e.kind}">${e.kind === 'spoofing' ? 'Spoofing' : 'Jamming'} event</h2>
 <p class="when">${esc(formatRangeUtc(e.start, e.end))}</p>
 ${sourceHtml(e)}
 <dl class="facts">
   <dt>Aircraft</dt><dd>${e.aircraft.length}</dd>
-  <dt>Cells</dt><dd>${e.cells.length}</dd>
-  ${e.peak_share_pct !== undefined ? `<dt>Peak share</dt><dd>${e.peak_share_pct.toFixed(0)} %</dd>` : ''}
+  <dt>Hexagons</dt><dd>${e.cells.length}</dd>
+  ${e.peak_share_pct !== undefined ? `<dt>Peak share degraded</dt><dd>${e.peak_share_pct.toFixed(0)} %</dd>` : ''}
 </dl>
 ${falsePointsHtml(e)}
-<h3>Affected aircraft</h3><ul class="aircraft">${ac}</ul>`);
+<h3>Affected aircraft <button type="button" class="link" data-icao="" hidden>show all</button></h3>
+<p class="muted hint">Choose one to see only its track.</p>
+<ul class="aircraft">${ac}</ul>`);
+  const all = body.querySelector<HTMLButtonElement>('button.link')!;
+  for (const b of body.querySelectorAll<HTMLButtonElement>('button[data-icao]')) {
+    b.addEventListener('click', () => {
+      const icao = b.dataset.icao!;
+      for (const o of body.querySelectorAll('.aircraft button')) o.classList.toggle('chosen', o === b);
+      all.hidden = icao === '';
+      onAircraft(icao);
+    });
+  }
 }
 
 export function showCell(cell: string, now: CellRow | undefined, h: CellHistory, onAircraft: (icao: string) => void): void {
   const deg = [...h.aircraft].sort((a, b) => Number(b.degraded) - Number(a.degraded));
   const body = show(`<h2>Cell <code>${esc(cell)}</code></h2>
-<p class="muted">H3 resolution ${h.res}</p>
+<p class="muted">Hexagon of H3 resolution ${h.res}</p>
 ${now ? `<p class="now"><strong>${now.share_pct.toFixed(1)} %</strong> degraded now · ${now.degraded} of ${now.healthy + now.degraded} aircraft</p>` : '<p class="muted">No aircraft in the shown bucket.</p>'}
 <h3>Share over time</h3>${shareChartSvg(h.series)}
 <h3>Aircraft (${deg.length})</h3>
 <ul class="aircraft">${deg
     .map(
       (a) =>
-        `<li><button type="button" data-icao="${esc(a.icao)}" class="${a.degraded ? 'bad' : 'ok'}"><code>${esc(a.icao)}</code> ${esc(a.callsign || '')}<span class="reason">${a.degraded ? esc(a.reason || 'degraded') : 'healthy'}</span></button></li>`,
+        `<li><button type="button" data-icao="${esc(a.icao)}" class="${a.degraded ? 'bad' : 'ok'}"><code>${esc(a.icao)}</code> ${esc(a.callsign || '')}<span class="reason" title="${esc(RULES[a.reason] ?? '')}">${a.degraded ? esc(reasonText(a.reason)) : 'healthy'}</span></button></li>`,
     )
     .join('')}</ul>`);
   for (const b of body.querySelectorAll<HTMLButtonElement>('button[data-icao]')) {

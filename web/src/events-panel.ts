@@ -31,7 +31,7 @@ function itemHtml(e: InterferenceEvent, selected: string | null): string {
   <button type="button" data-id="${esc(e.id)}" aria-pressed="${e.id === selected}">
     <span class="kind">${e.kind === 'spoofing' ? 'Spoofing' : 'Jamming'}</span>
     <span class="when">${esc(formatRangeUtc(e.start, e.end))}</span>
-    <span class="meta">${e.aircraft.length} aircraft · ${e.cells.length} cells${e.peak_share_pct !== undefined ? ` · peak ${Math.round(e.peak_share_pct)} %` : ''}</span>
+    <span class="meta">${e.aircraft.length} aircraft · ${e.cells.length} hexagons${e.peak_share_pct !== undefined ? ` · peak ${Math.round(e.peak_share_pct)} %` : ''}</span>
     <span class="src">${e.source ? `source ±${Math.round(e.source.uncertainty_km)} km` : 'source not located'}</span>
   </button>
 </li>`;

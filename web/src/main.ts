@@ -2,20 +2,24 @@
 import { LngLatBounds, Map as MapLibreMap, NavigationControl, Popup, ScaleControl } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { InterferenceEvent, Method } from '../../src/detect/types.ts';
-import { api, type Range, type Stats, type Track } from './api.ts';
+import { api, ApiError, type Config, type Range, type Stats, type Track } from './api.ts';
 import { chooseStyle, STYLE_STORAGE_KEY } from './basemap.ts';
 import { CellData } from './cell-data.ts';
 import { circleRing } from './circle.ts';
+import { busiestSlot, extent, fetchCoverage, findDataDay, nearestSlot, slotAt, type Coverage } from './coverage.ts';
 import { hideDetail, onDetailClose, showCell, showEvent } from './detail-panel.ts';
 import { renderEvents } from './events-panel.ts';
-import { cellRing, cellsToFeatures } from './hexagons.ts';
+import { cellRing, cellsToFeatures, coreBox } from './hexagons.ts';
 import { byId, esc } from './html.ts';
+import { closeMenu, coveringPanels, foldEvents, phone, wireLayout } from './layout.ts';
 import { addOverlays, clearOverlay, setOverlay } from './layers.ts';
 import { showAlerts } from './alerts-panel.ts';
 import { legendHtml } from './legend.ts';
 import { connectLive } from './live.ts';
+import { fitPadding } from './padding.ts';
+import { showPlaces } from './places.ts';
 import { decodeHash, encodeHash, type ViewState } from './state.ts';
-import { BUCKETS, bucketFloor } from './time.ts';
+import { BUCKETS, bucketFloor, bucketWord, formatUtc, formatWhen, parseWhen } from './time.ts';
 import { Timeline } from './timeline.ts';
 import { trackFeatures } from './tracks.ts';
 import { contains, MAX_SPAN, windowAround, windowsBack } from './window.ts';
@@ -23,28 +27,53 @@ import { contains, MAX_SPAN, windowAround, windowsBack } from './window.ts';
 const MAX_SPOOF_TRACKS = 40;
 const EVENT_BATCH = 12; // windows of 31 days asked at once: a year of data
 const MAX_EVENT_WINDOWS = 120; // ten years: older data is not searched for events
+/** How far back the newest closed bucket of a live feed is looked for. */
+const LIVE_LOOKBACK = 6 * 3600;
 
 const state: ViewState = decodeHash(location.hash);
 const linkHasView = /(^#|&)map=/.test(location.hash);
+const linkHasBucket = /(^#|&)bucket=/.test(location.hash);
 let stats: Stats;
+let config: Config = { style_url: null, live: false };
 let data: CellData;
 let events: InterferenceEvent[] = [];
 let map: MapLibreMap;
-/** The window of at most 31 days the slider spans (the data may cover years). */
+/** The range the slider spans: the data within a window of at most 31 days around the shown time. */
 let win: Range = { from: 0, to: 0 };
-const timeline = new Timeline((t) => {
-  state.t = t;
-  void drawCells().catch(fail);
+/** Where in `win` the data is (for the strip, the "no data here" message and day stepping). */
+let coverage: Coverage = { bucket: 3600, slots: [] };
+/** The time the user last chose: kept through a coarser bucket, so 1 h → 24 h → 1 h comes back to it. */
+let anchor: number | null = state.t;
+/** Live: the view moves on to each newly closed bucket while this holds (the user is at the newest). */
+let following = false;
+/** A note to show with the next drawn bucket (why the shown time differs from the asked one). */
+let notice: string | null = null;
+let liveConnected = false;
+/** Nothing to show yet: the first bucket pushed by a live feed is then shown and followed. */
+let awaitingFirst = false;
+let resolveReady: () => void = () => {};
+/** Settles once the map shows its first bucket: an event chosen earlier is opened then. */
+const ready = new Promise<void>((r) => (resolveReady = r));
+
+const timeline = new Timeline({
+  change(t) {
+    state.t = t;
+    anchor = t;
+    following = config.live && timeline.isLast;
+    showLiveBadge();
+    void drawCells().catch(fail);
+  },
+  day: (dir) => void stepDay(dir).catch(fail),
 });
 
-function status(msg: string | null): void {
+function status(html: string | null): void {
   const el = byId('status');
-  el.hidden = !msg;
-  el.textContent = msg ?? '';
+  el.hidden = !html;
+  el.innerHTML = html ?? '';
 }
 
 function fail(e: unknown): void {
-  status(e instanceof Error ? e.message : String(e));
+  status(esc(e instanceof Error ? e.message : String(e)));
 }
 
 function saveHash(): void {
@@ -59,44 +88,160 @@ function dataRange(): Range | null {
 
 /** Shows time `t`, loading the window around it first when it lies outside the current one. */
 async function goTo(t: number): Promise<void> {
+  anchor = t;
   if (contains(win, t)) timeline.setTime(t);
   else await loadCells(t);
+}
+
+/** Fits the map to `bounds` in the part of the map no panel covers. */
+function fitVisible(bounds: LngLatBounds, maxZoom: number, duration: number): void {
+  if (bounds.isEmpty()) return;
+  const c = map.getContainer();
+  map.fitBounds(bounds, { padding: fitPadding(c.clientWidth, c.clientHeight, coveringPanels()), maxZoom, duration });
+}
+
+/** An empty bucket says so, and offers the nearest buckets with data. */
+function noDataHtml(t: number): string {
+  const word = bucketWord(state.bucket);
+  const before = nearestSlot(coverage, t, -1);
+  const after = nearestSlot(coverage, t, 1);
+  const btn = (s: { t: number } | undefined, dir: string, text: string) =>
+    s ? `<button type="button" data-go="${s.t}" data-dir="${dir}">${text} ${esc(formatUtc(s.t, coverage.bucket))}</button>` : '';
+  return (
+    `<span data-testid="no-data">No aircraft positions in this ${word} (${esc(formatUtc(t, state.bucket))}).</span><br>` +
+    btn(before, 'back', '◂ Earlier data:') +
+    btn(after, 'fwd', 'Later data:') +
+    (before || after ? '' : ' <span class="muted">No other data in this period: try «/» or the date box.</span>')
+  );
 }
 
 let drawSeq = 0;
 async function drawCells(): Promise<void> {
   if (state.t === null) return;
   const seq = ++drawSeq;
-  const rows = await data.at(state.t);
+  const t = state.t;
+  const rows = await data.at(t);
   if (seq !== drawSeq) return; // a newer time was chosen while this one loaded
   setOverlay(map, 'cells', cellsToFeatures(rows));
+  const note = notice;
+  notice = null;
+  if (rows.length === 0) status(noDataHtml(t));
+  else status(note);
   map.once('idle', () => (document.body.dataset.cellsDrawn = String(rows.length)));
   map.triggerRepaint();
+  updateWhen();
   saveHash();
+}
+
+/** The UTC time box shows the shown time unless the user is typing in it. */
+function updateWhen(): void {
+  const box = byId<HTMLInputElement>('when');
+  if (document.activeElement !== box && state.t !== null) box.value = formatWhen(state.t);
+}
+
+/** The newest bucket with data of a live feed (closed buckets only ever have data), or null. */
+async function newestBucket(d: Range): Promise<number | null> {
+  const from = Math.max(d.from, d.to - Math.max(LIVE_LOOKBACK, 2 * state.bucket));
+  const c = await fetchCoverage({ from, to: d.to }, state.method, state.bucket);
+  return c.bucket === state.bucket && c.slots.length ? c.slots[c.slots.length - 1].t : null;
 }
 
 /**
  * Loads the cells of the window around `t` (default: the current time, else the newest data) and
- * shows `t`, or the window's busiest bucket when no time was asked for.
+ * shows `t`. Without a time: the newest bucket when live, else the window's busiest. `within`:
+ * when `t` has no data, show the busiest bucket of that range instead (a day, or a coarser bucket).
  */
-async function loadCells(t: number | null = state.t): Promise<void> {
+async function loadCells(t: number | null = state.t, within?: Range): Promise<void> {
   const d = dataRange();
   data = new CellData(state.res, state.method, state.bucket);
   byId('legend').innerHTML = legendHtml(state.method);
-  if (!d) {
-    status('No data yet: feed the server frames (gnsswatch ingest, or serve with a feed) and reload.');
-    document.body.dataset.cellsDrawn = '0';
-    return;
-  }
+  if (!d) return noDataYet();
   const inData = t !== null && contains(d, t);
   // One bucket shorter than the API limit, so that flooring its start to the bucket stays within it.
-  win = windowAround(inData ? t : d.to, d, MAX_SPAN - state.bucket);
+  const around = windowAround(inData ? t : d.to, d, MAX_SPAN - state.bucket);
   status('Loading cells…');
-  await data.preload({ from: bucketFloor(win.from, state.bucket), to: win.to });
-  status(null);
-  timeline.setRange(win.from, win.to, state.bucket, inData ? t : (data.busiest() ?? win.to));
+  const [, cov, newest] = await Promise.all([
+    data.preload({ from: bucketFloor(around.from, state.bucket), to: around.to }),
+    fetchCoverage(around, state.method, state.bucket),
+    config.live ? newestBucket(d) : Promise.resolve(null),
+  ]);
+  coverage = cov;
+  if (config.live && newest === null && !extent(cov)) return noDataYet();
+  awaitingFirst = false;
+  // The slider spans the window's data, not 31 mostly empty days; live, it ends at the newest closed bucket.
+  const has = extent(cov);
+  win = has ? { from: Math.max(around.from, has.from), to: Math.min(around.to, has.to) } : around;
+  if (newest !== null && contains(around, newest)) win.to = newest + state.bucket - 1;
+  let target = inData ? t : config.live ? (newest ?? win.to) : (data.busiest() ?? win.to);
+  if (within && !slotAt(cov, target)) target = busiestSlot(cov, within)?.t ?? target;
+  timeline.setRange(win.from, win.to, state.bucket, target);
+  timeline.setMarks(coverage, events);
+  if (t !== null && !contains(win, t) && !notice && !(within && contains(within, timeline.time))) {
+    notice = `No data at ${esc(formatUtc(t, state.bucket))}: showing the nearest data.`;
+  }
   state.t = timeline.time;
+  following = config.live && timeline.isLast;
+  showLiveBadge();
   await Promise.all([drawCells(), drawSpoofing()]);
+}
+
+function noDataYet(): void {
+  awaitingFirst = true;
+  following = config.live; // the first minute to close will be shown as it comes
+  showLiveBadge();
+  status(
+    config.live
+      ? 'No data yet: the first minute of the live feed appears here when it closes.'
+      : 'No data yet: feed the server frames (gnsswatch ingest, or serve with a feed) and reload.',
+  );
+  document.body.dataset.cellsDrawn = '0';
+}
+
+/** The previous or next day that has data, at the same time of day when that has data too. */
+async function stepDay(dir: -1 | 1): Promise<void> {
+  const d = dataRange();
+  if (!d || state.t === null) return;
+  const want = (anchor ?? state.t) + dir * 86400;
+  const day = await findDataDay(d, want, dir, state.method);
+  if (day === null) {
+    status(`No data ${dir < 0 ? 'before' : 'after'} ${esc(formatUtc(state.t, 86400))}.`);
+    return;
+  }
+  const t = day === bucketFloor(want, 86400) ? want : day;
+  await showDay(day, t);
+}
+
+/** Shows `t` on `day`; when that bucket is empty, the day's busiest bucket, and pans to it. */
+async function showDay(day: number, t: number): Promise<void> {
+  const r = { from: day, to: day + 86399 };
+  anchor = t;
+  if (contains(win, t) && contains(win, day)) {
+    const s = slotAt(coverage, t) ? t : (busiestSlot(coverage, r)?.t ?? t);
+    timeline.setTime(s);
+  } else await loadCells(t, r);
+  await fitToCells();
+}
+
+/** The UTC box: a day shows its busiest bucket, a time shows that bucket; a day without data the nearest one. */
+async function goToWhen(text: string): Promise<void> {
+  const box = byId<HTMLInputElement>('when');
+  const w = parseWhen(text);
+  box.setAttribute('aria-invalid', String(w === null));
+  if (!w) {
+    status(`"${esc(text)}" is not a UTC date: write 2024-10-05 or 2024-10-05 03:20.`);
+    return;
+  }
+  const d = dataRange();
+  if (!d) return;
+  const day = bucketFloor(w.t, 86400);
+  const after = await findDataDay(d, w.t, 1, state.method);
+  const before = after === day ? day : await findDataDay(d, w.t, -1, state.method);
+  const near = [after, before].filter((x): x is number => x !== null).sort((a, b) => Math.abs(a - day) - Math.abs(b - day))[0];
+  if (near === undefined) return;
+  if (near !== day) notice = `No data on ${esc(formatUtc(day, 86400))}: showing the nearest day with data, ${esc(formatUtc(near, 86400))}.`;
+  await showDay(near, near === day && !w.day ? w.t : near);
+  box.blur();
+  updateWhen();
 }
 
 /** Events, newest first a year at a time, until as many were found as the stats count. */
@@ -109,12 +254,16 @@ async function loadEvents(): Promise<void> {
     for (const e of batch.flatMap((b) => b.events)) found.set(e.id, e); // one crossing two windows comes twice
   }
   events = [...found.values()];
-  renderEvents(events, state.event, (id) => void selectEvent(id).catch(fail));
+  renderList();
 }
 
-/** Where to open when the link does not say: the newest event, else the busiest bucket of the newest data. */
+function renderList(): void {
+  renderEvents(events, state.event, (id) => void ready.then(() => selectEvent(id)).catch(fail));
+}
+
+/** Where to open when the link does not say: live, the newest bucket; else the newest event. */
 function openingTime(): number | null {
-  if (state.t !== null) return state.t;
+  if (state.t !== null || config.live) return state.t;
   const last = events.reduce<InterferenceEvent | null>((a, e) => (!a || e.start > a.start ? e : a), null);
   return last ? Math.floor((last.start + last.end) / 2) : null;
 }
@@ -123,18 +272,47 @@ function clearSelection(): void {
   state.event = null;
   for (const id of ['tracks', 'event-area', 'event-source', 'selected-cell'] as const) clearOverlay(map, id);
   hideDetail();
-  renderEvents(events, null, (id) => void selectEvent(id).catch(fail));
+  renderList();
   saveHash();
+}
+
+/** Opens the event a link names; one this database does not have is said in words, not API wording. */
+async function openLinkedEvent(id: string): Promise<void> {
+  try {
+    await selectEvent(id);
+  } catch (e) {
+    if (!(e instanceof ApiError && e.status === 404)) throw e;
+    state.event = null;
+    saveHash();
+    status(
+      `<span data-testid="bad-event">This link points to an event this map does not have (<code>${esc(id)}</code>): ` +
+        `it may come from another gnsswatch or an older database. Choose one from the Events list.</span>`,
+    );
+  }
 }
 
 async function selectEvent(id: string): Promise<void> {
   const { event: e, tracks } = await api.event(id);
   state.event = id;
-  renderEvents(events, id, (i) => void selectEvent(i).catch(fail));
-  showEvent(e, tracks);
-  setOverlay(map, 'tracks', trackFeatures(tracks));
-  clearOverlay(map, 'selected-cell');
+  renderList();
+  if (phone()) foldEvents(true); // the map and the event's panel need the room
+  closeMenu();
   const bounds = new LngLatBounds();
+  const fitTracks = (ts: readonly Track[]) => {
+    const b = new LngLatBounds();
+    for (const tr of ts) for (const p of tr.points) b.extend([p[2], p[1]]);
+    fitVisible(b, 9, 600);
+  };
+  showEvent(e, tracks, (icao) => {
+    const one = tracks.filter((t) => t.icao === icao);
+    setOverlay(map, 'tracks', trackFeatures(icao ? one : tracks));
+    document.body.dataset.tracksShown = String(icao ? one.length : tracks.length);
+    if (icao) fitTracks(one);
+    else fitVisible(bounds, 8, 600);
+  });
+  setOverlay(map, 'tracks', trackFeatures(tracks));
+  document.body.dataset.tracksShown = String(tracks.length);
+  clearOverlay(map, 'selected-cell');
   for (const c of e.cells) for (const p of cellRing(c)) bounds.extend(p);
   const points: FeatureCollection = { type: 'FeatureCollection', features: [] };
   const area: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -153,16 +331,16 @@ async function selectEvent(id: string): Promise<void> {
   setOverlay(map, 'event-source', points);
   // Show the event at its middle, where it is most likely fully developed.
   await goTo(Math.floor((e.start + e.end) / 2));
-  if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: { top: 60, bottom: 60, left: 340, right: 440 }, maxZoom: 8, duration: 800 });
+  fitVisible(bounds, 8, 800);
+  map.once('moveend', () => (document.body.dataset.eventShown = id));
   saveHash();
 }
 
-/** Without a view in the link, open on the shown bucket's cells rather than the whole world. */
+/** Fits the map to the shown bucket's cells (opening without a view, or after a jump in time). */
 async function fitToCells(): Promise<void> {
   if (state.t === null) return;
-  const bounds = new LngLatBounds();
-  for (const c of await data.at(state.t)) bounds.extend(cellRing(c.cell)[0]);
-  if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: { top: 40, bottom: 40, left: 340, right: 60 }, maxZoom: 7, duration: 0 });
+  const box = coreBox((await data.at(state.t)).map((c) => c.cell));
+  if (box) fitVisible(new LngLatBounds([box[0], box[1]], [box[2], box[3]]), 7, 0);
 }
 
 async function selectCell(cell: string): Promise<void> {
@@ -226,15 +404,28 @@ function fillSelect(id: string, options: readonly { value: string; label: string
   const el = byId<HTMLSelectElement>(id);
   el.innerHTML = options.map((o) => `<option value="${esc(o.value)}">${esc(o.label)}</option>`).join('');
   el.value = value;
-  el.addEventListener('change', () => onChange(el.value));
+  el.addEventListener('change', () => {
+    closeMenu();
+    onChange(el.value);
+  });
+}
+
+/** A new bucket size keeps the chosen time; going finer, an empty bucket gives way to the busiest within the old one. */
+function changeBucket(bucket: number): void {
+  const old = { t: state.t, bucket: state.bucket };
+  state.bucket = bucket;
+  if (old.t === null) return void loadCells().catch(fail);
+  const inOld = anchor !== null && anchor >= old.t && anchor < old.t + old.bucket;
+  const t = inOld ? anchor! : old.t;
+  const within = bucket < old.bucket ? { from: old.t, to: old.t + old.bucket - 1 } : undefined;
+  void loadCells(t, within)
+    .then(() => (anchor = t))
+    .catch(fail);
 }
 
 function wireControls(): void {
   const buckets = BUCKETS.filter((b) => stats.buckets.length === 0 || stats.buckets.includes(b.seconds));
-  fillSelect('bucket', buckets.map((b) => ({ value: String(b.seconds), label: b.label })), String(state.bucket), (v) => {
-    state.bucket = Number(v);
-    void loadCells().catch(fail);
-  });
+  fillSelect('bucket', buckets.map((b) => ({ value: String(b.seconds), label: b.label })), String(state.bucket), (v) => changeBucket(Number(v)));
   const resolutions = stats.resolutions.length ? stats.resolutions : [state.res];
   if (!resolutions.includes(state.res)) state.res = resolutions[0];
   fillSelect('res', resolutions.map((r) => ({ value: String(r), label: `H3 ${r}` })), String(state.res), (v) => {
@@ -244,6 +435,7 @@ function wireControls(): void {
   const method = byId<HTMLSelectElement>('method');
   method.value = state.method;
   method.addEventListener('change', () => {
+    closeMenu();
     state.method = method.value as Method;
     void loadCells().catch(fail);
   });
@@ -254,14 +446,17 @@ function wireControls(): void {
     saveHash();
     void drawSpoofing().catch(fail);
   });
-  const day = byId<HTMLInputElement>('day');
-  if (stats.from !== null && stats.to !== null) {
-    day.min = new Date(stats.from * 1000).toISOString().slice(0, 10);
-    day.max = new Date(stats.to * 1000).toISOString().slice(0, 10);
-  }
-  day.addEventListener('change', () => {
-    const t = Date.parse(`${day.value}T00:00:00Z`) / 1000;
-    if (Number.isFinite(t)) void goTo(t).catch(fail);
+  byId<HTMLFormElement>('when-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    void goToWhen(byId<HTMLInputElement>('when').value).catch(fail);
+  });
+  byId('status').addEventListener('click', (e) => {
+    const go = (e.target as HTMLElement).closest<HTMLElement>('[data-go]')?.dataset.go;
+    if (go) void goTo(Number(go)).catch(fail);
+  });
+  byId('live').addEventListener('click', () => {
+    if (!config.live || following) return;
+    void loadCells(null).catch(fail); // back to the newest bucket, following again
   });
   onDetailClose(clearSelection);
   wireStyleSettings();
@@ -301,54 +496,73 @@ function wireMapInteraction(): void {
     const p = e.features?.[0]?.properties as { share_pct: number; aircraft: number; band: string } | undefined;
     if (!p) return;
     map.getCanvas().style.cursor = 'pointer';
-    hover.setLngLat(e.lngLat).setHTML(`<strong>${Number(p.share_pct).toFixed(1)} %</strong> degraded<br>${p.aircraft} aircraft · ${esc(p.band)}`).addTo(map);
+    const text = p.band === 'none' ? 'No aircraft position here<br>(aircraft around it had degraded GNSS)' : `<strong>${Number(p.share_pct).toFixed(1)} %</strong> degraded<br>${p.aircraft} aircraft · ${esc(p.band)}`;
+    hover.setLngLat(e.lngLat).setHTML(text).addTo(map);
   });
   map.on('mouseleave', 'cells-fill', () => {
     map.getCanvas().style.cursor = '';
     hover.remove();
   });
   map.on('click', 'cells-fill', (e) => {
-    const cell = e.features?.[0]?.properties?.cell as string | undefined;
-    if (cell) void selectCell(cell).catch(fail);
+    const p = e.features?.[0]?.properties as { cell?: string; band?: string } | undefined;
+    if (p?.cell && p.band !== 'none') void selectCell(p.cell).catch(fail);
   });
   map.on('moveend', saveHash);
 }
 
-function setLive(connected: boolean, live: boolean): void {
-  const el = byId('live');
-  el.className = `live ${connected && live ? 'on' : connected ? 'idle' : 'off'}`;
-  el.textContent = connected && live ? 'live' : connected ? 'connected' : 'offline';
+/** The badge says what is true: live and following, live but showing the past, or the feed lost. Hidden without a feed. */
+function showLiveBadge(): void {
+  const el = byId<HTMLButtonElement>('live');
+  el.hidden = !config.live;
+  if (!config.live) return;
+  const mode = !liveConnected ? 'off' : following ? 'on' : 'past';
+  el.className = `live ${mode}`;
+  el.textContent = mode === 'on' ? 'live' : mode === 'past' ? 'live · go to newest' : 'offline';
+  el.title = mode === 'on' ? 'Live: each new bucket is shown as it closes' : mode === 'past' ? 'Showing an earlier time: click to follow the newest' : 'The live connection is lost; retrying';
+  el.dataset.newest = String(timeline.end);
 }
 
 function wireLive(): void {
   let reloadTimer: ReturnType<typeof setTimeout> | null = null;
   connectLive({
-    state: setLive,
+    state(connected) {
+      liveConnected = connected;
+      showLiveBadge();
+    },
     message(m) {
       if (m.type === 'events') {
         const byIdMap = new Map(events.map((e) => [e.id, e]));
         for (const e of m.events) byIdMap.set(e.id, e);
         events = [...byIdMap.values()];
-        renderEvents(events, state.event, (id) => void selectEvent(id).catch(fail));
+        renderList();
+        timeline.setMarks(coverage, events);
         return;
       }
       if (m.type !== 'cells' || m.res !== state.res || m.method !== state.method) return;
-      const follow = timeline.isLast;
+      const first = awaitingFirst;
+      awaitingFirst = false;
       stats.from ??= m.bucket_start;
       stats.to = Math.max(stats.to ?? 0, m.bucket_start + m.bucket - 1);
       if (m.bucket === state.bucket) {
         data.merge(m.bucket_start, m.cells);
-        const t = follow ? m.bucket_start : (state.t ?? m.bucket_start);
-        if (follow) win = windowAround(t, dataRange()!);
+        const end = m.bucket_start + m.bucket - 1;
+        if (first) win = { from: m.bucket_start, to: end };
+        else if (end > win.to) win = { from: Math.max(win.from, end - MAX_SPAN + 1), to: end };
+        if (first) following = true;
+        const t = following ? m.bucket_start : (state.t ?? m.bucket_start);
+        const aircraft = m.cells.reduce((a, c) => a + c.healthy + c.degraded, 0);
+        if (coverage.bucket === m.bucket && !slotAt(coverage, m.bucket_start)) coverage.slots.push({ t: m.bucket_start, aircraft, band: 'low' });
         timeline.setRange(win.from, win.to, state.bucket, t);
+        timeline.setMarks(coverage, events);
         state.t = timeline.time;
-        status(null); // data has arrived: "no data yet" no longer holds
-        if (follow || state.t === m.bucket_start) void drawCells().catch(fail);
+        showLiveBadge();
+        if (following || state.t === m.bucket_start) void drawCells().catch(fail);
+        if (first && !linkHasView) void fitToCells().catch(fail);
       } else if (!reloadTimer) {
         // Coarser buckets change with every minute closed: refresh them at most every 30 s.
         reloadTimer = setTimeout(() => {
           reloadTimer = null;
-          void loadCells().catch(fail);
+          void loadCells(following ? null : state.t).catch(fail);
         }, 30_000);
       }
     },
@@ -356,8 +570,14 @@ function wireLive(): void {
 }
 
 async function start(): Promise<void> {
-  const [config, s] = await Promise.all([api.config().catch(() => ({ style_url: null, live: false })), api.stats()]);
+  wireLayout();
+  const [c, s] = await Promise.all([api.config().catch(() => config), api.stats()]);
+  config = c;
   stats = s;
+  // Live, the minute is the natural step: each one is pushed as it closes.
+  if (config.live && !linkHasBucket) state.bucket = 60;
+  // The list does not wait for the map: it is the first thing worth reading.
+  const eventsLoaded = loadEvents();
   map = new MapLibreMap({
     container: 'map',
     style: chooseStyle(config.style_url),
@@ -369,12 +589,16 @@ async function start(): Promise<void> {
   map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
   await new Promise<void>((resolve) => map.once('load', () => resolve()));
+  // A phone has no room for the attribution line over the legend: it stays behind its (i) button.
+  if (phone()) document.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
   addOverlays(map);
+  showPlaces(map);
   wireControls();
   wireMapInteraction();
-  await loadEvents();
+  await eventsLoaded;
   await loadCells(openingTime());
-  if (state.event) await selectEvent(state.event);
+  resolveReady();
+  if (state.event) await openLinkedEvent(state.event);
   else if (!linkHasView) await fitToCells();
   window.addEventListener('hashchange', () => void applyHash().catch(fail));
   wireLive();
@@ -393,7 +617,7 @@ async function applyHash(): Promise<void> {
   if (reload) await loadCells();
   else if (next.t !== null) await goTo(next.t);
   await drawSpoofing();
-  if (event) await selectEvent(event);
+  if (event) await openLinkedEvent(event);
 }
 
 start().catch(fail);
