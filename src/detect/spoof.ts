@@ -4,6 +4,10 @@
  *
  * Checks (each requires persistence, so CPR glitches and single outliers do not fire):
  *   position_jump, implied_speed  spoof-kinematics.ts
+ *   gap_jump                      spoof-gap.ts (also across reception gaps of up to 30 min)
+ *   flight_envelope               spoof-envelope.ts
+ *   circling                      spoof-circling.ts
+ *   air_data                      spoof-air-data.ts
  *   gnss_baro                     spoof-altitude.ts
  *   out_of_range                  spoof-range.ts (only when receivers are given)
  *   convergence                   spoof-convergence.ts
@@ -11,7 +15,8 @@
  * come from ground surveillance, not the aircraft's GNSS. Ground positions are ignored.
  * An aircraft's findings less than 5 min apart are one spoofing episode. Between a position jump
  * into spoofing and one out of it, the aircraft's reported positions are false and its true one is
- * dead-reckoned from its velocity (which the spoofer leaves true); with the jumps' true end points
+ * dead-reckoned from its velocity when the spoofer left that true (a position_jump keeps it continuous;
+ * after a gap_jump alone the velocity may follow the false track and nothing is reckoned); with the jumps' true end points
  * and a sparse trail of unspoofed positions, they place the spoofer and its false points
  * (spoof-events.ts).
  */
@@ -24,6 +29,10 @@ import { KinematicsCheck } from './spoof-kinematics.ts';
 import { AltitudeCheck } from './spoof-altitude.ts';
 import { RangeCheck, type ReceiverRange } from './spoof-range.ts';
 import { ConvergenceCheck } from './spoof-convergence.ts';
+import { GapCheck } from './spoof-gap.ts';
+import { EnvelopeCheck } from './spoof-envelope.ts';
+import { CirclingCheck } from './spoof-circling.ts';
+import { AirDataCheck } from './spoof-air-data.ts';
 import { addFalsePosition } from './spoof-false-points.ts';
 import { spoofingEvents, type Episode } from './spoof-events.ts';
 
@@ -58,6 +67,10 @@ class AircraftState {
   lastLon = NaN;
   readonly kinematics = new KinematicsCheck();
   readonly altitude = new AltitudeCheck();
+  readonly gap = new GapCheck();
+  readonly envelope = new EnvelopeCheck();
+  readonly circling = new CirclingCheck();
+  readonly airData = new AirDataCheck();
   readonly range: RangeCheck;
   readonly checks: SpoofCheck[] = [];
   readonly episodes: Episode[] = [];
@@ -106,15 +119,18 @@ class AircraftState {
     return e;
   }
 
-  /** A jump into spoofing: the position before it was the last true one, dead reckoning starts there. */
-  enter(e: Episode, from: TimedPoint, f: Fix): void {
+  /**
+   * A jump into spoofing: the position before it was the last true one; dead reckoning starts there
+   * when the velocity can be trusted to stay true.
+   */
+  enter(e: Episode, from: TimedPoint, f: Fix, reckon: boolean): void {
     e.entries.push({ ...from, alt_m: altMetres(f) });
-    this.dr = { ...from, trailT: -Infinity };
+    if (reckon) this.dr = { ...from, trailT: -Infinity };
   }
 
   /** A jump out of spoofing: it lands on the first true position. */
-  leave(e: Episode, to: TimedPoint, f: Fix): void {
-    e.exits.push({ ...to, alt_m: altMetres(f) });
+  leave(to: TimedPoint, f: Fix): void {
+    this.episodes[this.episodes.length - 1]?.exits.push({ ...to, alt_m: altMetres(f) });
     this.dr = null;
   }
 
@@ -176,13 +192,25 @@ export class SpoofDetector implements TrackSink {
     a.lastLon = f.lon;
 
     const kin = a.kinematics.update(f);
+    const gap = a.gap.update(f);
+    // Whether a jump leaves spoofing is decided before either jump opens an episode itself.
+    const kinOut = kin?.jump !== undefined && a.spoofedAt(kin.jump.from.t);
+    const gapOut = gap?.jump !== undefined && a.spoofedAt(gap.jump.from.t);
     if (kin) {
-      // Whether this jump leaves spoofing is decided before it opens an episode itself.
-      const out = kin.jump !== undefined && a.spoofedAt(kin.jump.from.t);
       const e = a.record(kin, f.t);
-      if (kin.jump) (out ? a.leave(e, kin.jump.to, f) : a.enter(e, kin.jump.from, f));
+      if (kin.jump) (kinOut ? a.leave(kin.jump.to, f) : a.enter(e, kin.jump.from, f, true));
     }
-    for (const finding of [a.altitude.update(f), a.range.update(f)]) if (finding) a.record(finding, f.t);
+    if (gap?.jump && gapOut) {
+      // The way out lands on the true position: nothing to flag there.
+      if (!kinOut) a.leave(gap.jump.to, f);
+    } else if (gap?.jump) {
+      const e = a.record(gap, f.t);
+      if (!kin?.jump) a.enter(e, gap.jump.from, f, false);
+    }
+    for (const check of [a.altitude, a.range, a.envelope, a.circling, a.airData]) {
+      const finding = check.update(f);
+      if (finding) a.record(finding, f.t);
+    }
     if (a.inside) a.spoofed(f);
     else a.healthy(f, this.healthy);
     this.convergence.add(f);
