@@ -44,6 +44,8 @@ export interface SpoofOptions {
 }
 
 const EPISODE_GAP_S = 300;
+/** As long as the gap check keeps a track (spoof-gap.ts). */
+const GAP_KEEP_S = 1800;
 const MAX_CHECKS_PER_AIRCRAFT = 50;
 const EVICT_AFTER_S = 3600;
 const EVICT_EVERY_FIXES = 50000;
@@ -77,6 +79,8 @@ class AircraftState {
   /** Dead-reckoned true position while spoofed (between a jump in and a jump out), else null. */
   private dr: { t: number; lat: number; lon: number; trailT: number } | null = null;
   private healthyT = -Infinity;
+  /** Between a jump into spoofing and the jump out (or 30 min unheard): the reported track is false. */
+  jumpedIn = false;
   private static readonly out = new Float64Array(2);
 
   constructor(
@@ -100,7 +104,7 @@ class AircraftState {
   /** Whether the aircraft was already spoofed at t: since a jump in, or in an episode begun before t. */
   spoofedAt(t: number): boolean {
     const e = this.openEpisode(t);
-    return this.inside || (e !== null && e.start < t);
+    return this.inside || this.jumpedIn || (e !== null && e.start < t);
   }
 
   record(finding: Finding, t: number): Episode {
@@ -125,32 +129,40 @@ class AircraftState {
    */
   enter(e: Episode, from: TimedPoint, f: Fix, reckon: boolean): void {
     e.entries.push({ ...from, alt_m: altMetres(f) });
+    this.jumpedIn = true;
     if (reckon) this.dr = { ...from, trailT: -Infinity };
   }
 
-  /** A jump out of spoofing: it lands on the first true position. */
-  leave(to: TimedPoint, f: Fix): void {
-    this.episodes[this.episodes.length - 1]?.exits.push({ ...to, alt_m: altMetres(f) });
+  /**
+   * A jump out of spoofing: it lands on the first true position, and the episode lasted up to the
+   * last false one (`from`) when it was entered by a jump.
+   */
+  leave(from: TimedPoint, to: TimedPoint, f: Fix): void {
+    const e = this.episodes[this.episodes.length - 1];
+    if (e) {
+      e.exits.push({ ...to, alt_m: altMetres(f) });
+      if (this.jumpedIn) e.end = Math.max(e.end, from.t);
+    }
+    this.jumpedIn = false;
     this.dr = null;
   }
 
-  /** While spoofed: advance the true position with the (truthful) velocity, note the false one. */
+  /** While spoofed: advance the true position with the (truthful) velocity if reckoning, note the false one. */
   spoofed(f: Fix): void {
-    const dr = this.dr!;
     const e = this.episodes[this.episodes.length - 1];
-    if (f.t - dr.t > MAX_DR_GAP_S) {
-      this.dr = null;
-      return;
-    }
-    if (f.groundspeed !== undefined && f.track !== undefined && f.t > dr.t) {
-      destinationPoint(dr.lat, dr.lon, f.track, f.groundspeed * KT_TO_KMS * (f.t - dr.t), AircraftState.out);
-      dr.lat = AircraftState.out[0];
-      dr.lon = AircraftState.out[1];
-    }
-    dr.t = f.t;
-    if (f.t - dr.trailT >= TRAIL_STEP_S && e.trail.length < MAX_TRAIL) {
-      dr.trailT = f.t;
-      e.trail.push({ t: f.t, lat: dr.lat, lon: dr.lon, alt_m: altMetres(f) });
+    const dr = this.dr;
+    if (dr && f.t - dr.t > MAX_DR_GAP_S) this.dr = null;
+    else if (dr) {
+      if (f.groundspeed !== undefined && f.track !== undefined && f.t > dr.t) {
+        destinationPoint(dr.lat, dr.lon, f.track, f.groundspeed * KT_TO_KMS * (f.t - dr.t), AircraftState.out);
+        dr.lat = AircraftState.out[0];
+        dr.lon = AircraftState.out[1];
+      }
+      dr.t = f.t;
+      if (f.t - dr.trailT >= TRAIL_STEP_S && e.trail.length < MAX_TRAIL) {
+        dr.trailT = f.t;
+        e.trail.push({ t: f.t, lat: dr.lat, lon: dr.lon, alt_m: altMetres(f) });
+      }
     }
     // Fixes held back as a possible jump may be the landing of the jump out: true, not false.
     if (this.kinematics.accepted(f)) addFalsePosition(e.spots, f.t, f.lat, f.lon);
@@ -187,6 +199,7 @@ export class SpoofDetector implements TrackSink {
       this.aircraft.set(f.icao, a);
     }
     if (f.callsign) a.callsign = f.callsign;
+    if (f.t - a.lastT > GAP_KEEP_S) a.jumpedIn = false; // unheard too long: nothing links the old track to this one
     a.lastT = f.t;
     a.lastLat = f.lat;
     a.lastLon = f.lon;
@@ -198,11 +211,11 @@ export class SpoofDetector implements TrackSink {
     const gapOut = gap?.jump !== undefined && a.spoofedAt(gap.jump.from.t);
     if (kin) {
       const e = a.record(kin, f.t);
-      if (kin.jump) (kinOut ? a.leave(kin.jump.to, f) : a.enter(e, kin.jump.from, f, true));
+      if (kin.jump) (kinOut ? a.leave(kin.jump.from, kin.jump.to, f) : a.enter(e, kin.jump.from, f, true));
     }
     if (gap?.jump && gapOut) {
       // The way out lands on the true position: nothing to flag there.
-      if (!kinOut) a.leave(gap.jump.to, f);
+      if (!kinOut) a.leave(gap.jump.from, gap.jump.to, f);
     } else if (gap?.jump) {
       const e = a.record(gap, f.t);
       if (!kin?.jump) a.enter(e, gap.jump.from, f, false);
@@ -211,7 +224,7 @@ export class SpoofDetector implements TrackSink {
       const finding = check.update(f);
       if (finding) a.record(finding, f.t);
     }
-    if (a.inside) a.spoofed(f);
+    if (a.inside || a.jumpedIn) a.spoofed(f);
     else a.healthy(f, this.healthy);
     this.convergence.add(f);
     if (++this.fixes % EVICT_EVERY_FIXES === 0) this.evict(f.t);

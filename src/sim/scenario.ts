@@ -46,6 +46,19 @@ const traffic = z
     nac_p: z.number().int().min(0).max(11).optional().describe('healthy NACp; absent: 9 or 10 per aircraft'),
     nic: z.number().int().min(1).max(11).default(8).describe('healthy NIC (8: Rc < 0.1 NM)'),
     airlines: z.array(z.string().regex(/^[A-Z]{3}$/)).min(1).optional().describe('ICAO airline designators for callsigns'),
+    air_data_share: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0)
+      .describe('share of aircraft that also send Comm-B replies (DF20 BDS 5,0 and 6,0) with their true air data, every rates.commb_s'),
+    wind: z
+      .object({
+        speed_kt: z.number().min(0).max(300).describe('wind speed, kt'),
+        from_deg: z.number().min(0).max(360).describe('direction the wind blows from, degrees true'),
+      })
+      .optional()
+      .describe('one wind over the area: true airspeed and heading in the air data differ from ground speed and track by it'),
   })
   .describe('the aircraft');
 
@@ -55,6 +68,7 @@ const rates = z
     velocity_s: z.number().min(0.5).max(10).default(2).describe('seconds between velocity messages'),
     ident_s: z.number().min(1).max(60).default(10).describe('seconds between identification messages'),
     status_s: z.number().min(1).max(60).default(5).describe('seconds between operational status (TC31) messages'),
+    commb_s: z.number().min(1).max(60).default(4).describe('seconds between Comm-B replies (BDS 5,0 and 6,0 alternate)'),
   })
   .describe('message rates (real transponders send positions at 2 Hz; lower rates keep files small)');
 
@@ -98,8 +112,28 @@ const spoofer = z
     false_position: z
       .object({ lat, lon, alt_ft: z.number().default(0).describe('GNSS height the spoofer reports, ft') })
       .describe('where spoofed aircraft believe they are (pattern point) or the centre of the circle'),
-    pattern: z.enum(['point', 'circle']).default('point').describe('point: all at false_position; circle: moving round it'),
+    pattern: z
+      .enum(['point', 'circle', 'drift'])
+      .default('point')
+      .describe('point: all at false_position; circle: moving round it; drift: moving away from it along drift_track_deg'),
     circle_radius_km: z.number().positive().default(10).describe('radius of the circle pattern, km'),
+    false_speed_kt: z
+      .number()
+      .min(0)
+      .max(1000)
+      .optional()
+      .describe('speed along the false track (circle: default each aircraft\'s ground speed; drift: default 40)'),
+    drift_track_deg: z.number().min(0).max(360).default(90).describe('direction of the drift pattern, degrees true'),
+    spoof_height: z
+      .boolean()
+      .default(true)
+      .describe('false: spoofed aircraft keep reporting their true GNSS height (a spoofer that moves positions only)'),
+    velocity: z
+      .enum(['true', 'coherent'])
+      .default('true')
+      .describe(
+        'ground velocity spoofed aircraft report: true = their real one; coherent = the false track\'s, as a GNSS receiver computes it from the false signals',
+      ),
   })
   .refine(oneStrength, { message: 'give exactly one of radius_km or power_w' })
   .refine(ordered, { message: 'end_s must be after start_s' })
@@ -116,10 +150,18 @@ export const ScenarioSchema = z
       .refine((a) => a.lat_max > a.lat_min && a.lon_max > a.lon_min, { message: 'area needs lat_max > lat_min and lon_max > lon_min' })
       .describe('bounding box: aircraft outside it send nothing'),
     traffic,
-    rates: rates.default({ position_s: 1, velocity_s: 2, ident_s: 10, status_s: 5 }),
+    rates: rates.default({ position_s: 1, velocity_s: 2, ident_s: 10, status_s: 5, commb_s: 4 }),
     receivers: z.array(receiver).min(1).describe('ground receivers; a frame is kept when one of them hears it'),
     jammers: z.array(jammer).default([]).describe('GNSS jammers'),
     spoofers: z.array(spoofer).default([]).describe('GNSS spoofers'),
+    coverage_holes: z
+      .array(
+        z
+          .object({ lat, lon, radius_km: z.number().positive().max(1000).describe('radius, km') })
+          .describe('a circle no receiver hears into (terrain, a gap between receivers)'),
+      )
+      .default([])
+      .describe('reception gaps: aircraft inside are unheard'),
     gnss_loss_behaviour: z
       .union([gnssLoss, z.array(gnssLoss).min(1)])
       .default('nic0')
