@@ -23,7 +23,7 @@
 import type { Evidence, Fix, TrackSink } from '../contracts.ts';
 import type { InterferenceEvent, SpoofCheck, SpoofedAircraft } from './types.ts';
 import type { Finding, TimedPoint } from './spoof-check.ts';
-import { destinationPoint, FT_TO_M, KT_TO_KMS } from '../geo.ts';
+import { destinationPoint, FT_TO_M, haversineKm, KT_TO_KMS } from '../geo.ts';
 import { ObservationSamples } from './observations.ts';
 import { KinematicsCheck } from './spoof-kinematics.ts';
 import { AltitudeCheck } from './spoof-altitude.ts';
@@ -52,6 +52,8 @@ const EVICT_EVERY_FIXES = 50000;
 /** Dead reckoning from the entry point is given up after this long without a fix. */
 const MAX_DR_GAP_S = 600;
 const TRAIL_STEP_S = 30;
+const PROBE_S = 60;
+const PROBE_SLACK_KM = 2;
 const MAX_TRAIL = 500;
 /** Unspoofed positions are kept every minute per aircraft, for the last hour and around episodes. */
 const HEALTHY_STEP_S = 60;
@@ -77,7 +79,12 @@ class AircraftState {
   readonly checks: SpoofCheck[] = [];
   readonly episodes: Episode[] = [];
   /** Dead-reckoned true position while spoofed (between a jump in and a jump out), else null. */
-  private dr: { t: number; lat: number; lon: number; trailT: number } | null = null;
+  private dr: { t: number; lat: number; lon: number; trailT: number; trailFrom: number } | null = null;
+  /**
+   * The first false position reckoned on with the reported velocity: if the false positions follow
+   * it, the spoofer moves the velocity too and the reckoned true track is not true.
+   */
+  private probe: { t0: number; t: number; lat: number; lon: number; km: number } | null = null;
   private healthyT = -Infinity;
   /** Between a jump into spoofing and the jump out (or 30 min unheard): the reported track is false. */
   jumpedIn = false;
@@ -130,7 +137,8 @@ class AircraftState {
   enter(e: Episode, from: TimedPoint, f: Fix, reckon: boolean): void {
     e.entries.push({ ...from, alt_m: altMetres(f) });
     this.jumpedIn = true;
-    if (reckon) this.dr = { ...from, trailT: -Infinity };
+    if (reckon) this.dr = { ...from, trailT: -Infinity, trailFrom: e.trail.length };
+    this.probe = null;
   }
 
   /**
@@ -152,7 +160,10 @@ class AircraftState {
     const e = this.episodes[this.episodes.length - 1];
     const dr = this.dr;
     if (dr && f.t - dr.t > MAX_DR_GAP_S) this.dr = null;
-    else if (dr) {
+    else if (dr && this.velocityFollowsFalseTrack(f)) {
+      e.trail.length = dr.trailFrom;
+      this.dr = null;
+    } else if (dr) {
       if (f.groundspeed !== undefined && f.track !== undefined && f.t > dr.t) {
         destinationPoint(dr.lat, dr.lon, f.track, f.groundspeed * KT_TO_KMS * (f.t - dr.t), AircraftState.out);
         dr.lat = AircraftState.out[0];
@@ -166,6 +177,23 @@ class AircraftState {
     }
     // Fixes held back as a possible jump may be the landing of the jump out: true, not false.
     if (this.kinematics.accepted(f)) addFalsePosition(e.spots, f.t, f.lat, f.lon);
+  }
+
+  /** Reckon the first false position on with the velocity; after 60 s, do the false ones follow it? */
+  private velocityFollowsFalseTrack(f: Fix): boolean {
+    const p = this.probe;
+    if (!p || f.groundspeed === undefined || f.track === undefined) {
+      if (!p) this.probe = { t0: f.t, t: f.t, lat: f.lat, lon: f.lon, km: 0 };
+      return false;
+    }
+    const km = f.groundspeed * KT_TO_KMS * (f.t - p.t);
+    destinationPoint(p.lat, p.lon, f.track, km, AircraftState.out);
+    p.t = f.t;
+    p.lat = AircraftState.out[0];
+    p.lon = AircraftState.out[1];
+    p.km += km;
+    if (f.t - p.t0 < PROBE_S) return false;
+    return haversineKm(p.lat, p.lon, f.lat, f.lon) < Math.max(PROBE_SLACK_KM, 0.3 * p.km);
   }
 
   /** Outside spoofing: one position a minute for locating spoofers. */
