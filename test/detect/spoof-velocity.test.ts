@@ -187,3 +187,25 @@ describe('gnss_baro across a gap', () => {
     expect(r.spoofed[0].checks[0].detail).toMatch(/is -3150 ft, -3650 ft off its usual 500 ft/);
   });
 });
+
+describe('convergence of a shared false track', () => {
+  // Three aircraft given one false track drifting at 60 kt, at FL300 (below the flight envelope's reach
+  // there: 60 kt is possible into a jet stream), FL260 and FL220, for 3 minutes.
+  const together = (alts: number[], offsetKm: number) =>
+    alts.flatMap((alt, k) => {
+      destinationPoint(44, 33, 0, k * offsetKm, out);
+      return leg({ icao: `00000${k + 1}`, n: 90, lat: out[0], lon: out[1], alt, gs: 60, track: 45 });
+    }).sort((a, b) => a.t - b.t);
+
+  it('flags three aircraft at levels 4000 ft apart reported within metres of one another', () => {
+    const r = run(together([30000, 26000, 22000], 0.01));
+    expect(r.spoofed.map((s) => s.icao).sort()).toEqual(['000001', '000002', '000003']);
+    expect(r.spoofed[0].checks[0].check).toBe('convergence');
+    expect(r.spoofed[0].checks[0].detail).toMatch(/3 aircraft reported within 20 m of .* at levels 8000 ft apart/);
+  });
+
+  it('leaves a formation at one level, and aircraft stacked 1000 ft apart but 2 km apart, alone', () => {
+    expect(run(together([30000, 30000, 30000], 0.1)).spoofed).toEqual([]);
+    expect(run(together([30000, 29000, 28000], 2)).spoofed).toEqual([]);
+  });
+});
