@@ -69,7 +69,8 @@ export function generate(i: number, variant = 'true-velocity'): ScenarioInput {
     !clean && i % 3 === 1
       ? [{ id: 's1', ...inside(0.5), radius_km: r.range(100, 200), start_s: 900, end_s: 3000, false_position: inside(0.8), ...VARIANTS[variant] }]
       : [];
-  const coherent = variant !== 'true-velocity';
+  const coherent = variant in VARIANTS && variant !== 'true-velocity';
+  if (variant === 'directional') for (const j of jammers) Object.assign(j, directional(r));
   // Drawn after everything else, so the base scenario stays as it was.
   const hole = coherent && spoofers.length ? [holeOnReach(spoofers[0], r)] : [];
   return {
@@ -89,6 +90,20 @@ export function generate(i: number, variant = 'true-velocity'): ScenarioInput {
     spoofers,
     gnss_loss_behaviour: ['nic0', 'nic0', 'tc0', 'coast'],
     coverage_holes: hole,
+  };
+}
+
+/**
+ * Jammers that are not circles: a beam with a front/back ratio of 2.5-3 in a random direction, each
+ * aircraft's receiver ±30 % as susceptible, and terrain shadowing aircraft below 10,000 ft in a 90° sector.
+ */
+function directional(r: Random) {
+  const from = r.range(0, 360);
+  return {
+    front_back: r.range(2.5, 3),
+    bearing_deg: r.range(0, 360),
+    susceptibility: 0.3,
+    terrain_mask: { from_deg: from, to_deg: (from + 90) % 360, below_ft: 10000 },
   };
 }
 
@@ -167,6 +182,7 @@ function score(truth: Truth, res: AnalysisResult, receivers: { lat: number; lon:
       affected: j.affected.length,
       detected: hit !== null,
       error_km: round(m ? m.km : null),
+      uncertainty_km: round(m ? m.e.source!.uncertainty_km : null),
       onset_delay_s: hit && onset !== null ? Math.round(hit.start - onset) : null,
       switch_on_delay_s: hit ? Math.round(hit.start - j.start) : null,
       ...(note ? { onset_note: note } : {}),
@@ -201,6 +217,7 @@ function main(): void {
   const t0 = performance.now();
   const all: ReturnType<typeof score>[] = [];
   const variants: Record<string, ReturnType<typeof score>[]> = {};
+  const directionalJammers: ReturnType<typeof score>['jammers'] = [];
   const cleanCells: number[] = [];
   for (let i = 0; i < SCENARIOS; i++) {
     const s = parseScenario(generate(i));
@@ -210,6 +227,13 @@ function main(): void {
     all.push(sc);
     if (s.jammers.length === 0 && s.spoofers.length === 0) cleanCells.push(sc.cells_medium_high);
     console.log(JSON.stringify({ name: 'accuracy', scenario: s.name, frames: sim.frames.length, aircraft: sim.truth.aircraft.length, ...sc }));
+    if (s.jammers.length > 0) {
+      const v = parseScenario(generate(i, 'directional'));
+      const vsim = simulate(v);
+      const vsc = score(vsim.truth, analyzeFrames(vsim.frames, { bucketSeconds: 60, receivers: v.receivers }), v.receivers);
+      directionalJammers.push(...vsc.jammers);
+      console.log(JSON.stringify({ name: 'accuracy_variant', scenario: s.name, variant: 'directional', aircraft: vsim.truth.aircraft.length, jammers: vsc.jammers }));
+    }
     if (s.spoofers.length === 0) continue;
     for (const variant of Object.keys(VARIANTS).slice(1)) {
       const v = parseScenario(generate(i, variant));
@@ -253,7 +277,27 @@ function main(): void {
       seconds: Math.round((performance.now() - t0) / 100) / 10,
     }),
   );
+  for (const [variant, js] of [['circular', all.flatMap((a) => a.jammers)], ['directional', directionalJammers]] as const) {
+    console.log(JSON.stringify({ name: 'accuracy_jamming', variant, ...jammerSummary(js) }));
+  }
   for (const [variant, runs] of Object.entries(variants)) console.log(JSON.stringify({ name: 'accuracy_spoofing', variant, ...spoofSummary(runs) }));
+}
+
+/** Jammer figures over the target jammers (≥ TARGET_AFFECTED aircraft): detection, error, stated uncertainty's coverage. */
+function jammerSummary(all: ReturnType<typeof score>['jammers']) {
+  const js = all.filter((j) => j.affected >= TARGET_AFFECTED);
+  const found = js.filter((j) => j.detected);
+  const errors = found.map((j) => j.error_km!);
+  return {
+    target_jammers: js.length,
+    detected: found.length,
+    within_15_km: found.filter((j) => j.error_km! <= 15).length,
+    error_km_median: round(quantile(errors, 0.5)),
+    error_km_p90: round(quantile(errors, 0.9)),
+    error_km_max: round(errors.length ? Math.max(...errors) : null),
+    uncertainty_covers: found.filter((j) => j.error_km! <= j.uncertainty_km!).length,
+    onset_delay_abs_s_median: quantile(found.filter((j) => j.onset_delay_s !== null).map((j) => Math.abs(j.onset_delay_s!)), 0.5),
+  };
 }
 
 /** Spoofing figures over a set of runs: recall, clean aircraft flagged, spoofer error. */

@@ -1,6 +1,6 @@
 /**
- * `circling` check for one aircraft: at cruise level (where the flight envelope applies) aircraft do
- * not turn round and round. Positions are sampled every 10-60 s (at least 0.3 km apart); a run of
+ * `circling` check for one aircraft: aeroplanes (categories A2-A6, or none given at FL290 and above)
+ * at 10,000 ft and above do not turn round and round: holds are racetracks, an orbit is one turn. Positions are sampled every 10-60 s (at least 0.3 km apart); a run of
  * samples that all turn the same way at 0.3°/s or more (a holding pattern's straight legs break it)
  * fires once it has turned through two full circles, 720°. A spoofer's circling false track, with a
  * velocity that follows it, shows this way.
@@ -15,6 +15,7 @@ const STEP_MAX_S = 60;
 const STEP_MIN_KM = 0.3;
 const MIN_RATE_DEG_S = 0.3;
 const FIRE_DEG = 720;
+const MIN_ALT_FT = 10000;
 
 export class CirclingCheck {
   private t = NaN;
@@ -27,7 +28,7 @@ export class CirclingCheck {
 
   update(f: Fix): Finding | null {
     const dt = f.t - this.t;
-    if (!envelopeApplies(f) || !(dt <= STEP_MAX_S)) {
+    if (!envelopeApplies(f, MIN_ALT_FT) || !(dt <= STEP_MAX_S)) {
       this.restart(f, NaN);
       return null;
     }

@@ -31,9 +31,12 @@ export function minGroundspeedKt(altFt: number): number {
   return machToTas(casToMach(MIN_CAS_KT, altFt), altFt) - MAX_WIND_KT;
 }
 
-/** Whether the envelope of an airliner applies: aeroplane category, or none given at RVSM levels. */
-export function envelopeApplies(f: Fix): boolean {
-  if (f.ground || f.alt_baro === undefined || f.alt_baro < MIN_ALT_FT) return false;
+/**
+ * Whether the fix is of an aeroplane (category A2-A6, or none given at RVSM levels) at or above
+ * `minAltFt` (default FL250, where the flight envelope has something to test).
+ */
+export function envelopeApplies(f: Fix, minAltFt = MIN_ALT_FT): boolean {
+  if (f.ground || f.alt_baro === undefined || f.alt_baro < minAltFt) return false;
   if (f.category === undefined || f.category === '' || f.category === 'A0') return f.alt_baro >= MIN_ALT_UNKNOWN_FT;
   return AEROPLANES.has(f.category);
 }

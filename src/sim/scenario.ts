@@ -97,7 +97,34 @@ const oneStrength = (v: { radius_km?: number; power_w?: number }): boolean => (v
 const ordered = (v: { start_s: number; end_s: number }): boolean => v.end_s > v.start_s;
 
 const jammer = z
-  .object({ id: z.string().min(1).describe('name, used in the ground truth'), lat, lon, ...strength, ...interval })
+  .object({
+    id: z.string().min(1).describe('name, used in the ground truth'),
+    lat,
+    lon,
+    ...strength,
+    ...interval,
+    front_back: z
+      .number()
+      .min(1)
+      .max(20)
+      .default(1)
+      .describe('directional antenna: reach toward bearing_deg over reach away from it (radius_km is the reach toward it); 1 = all round'),
+    bearing_deg: z.number().min(0).max(360).default(0).describe('direction the antenna points, degrees true'),
+    susceptibility: z
+      .number()
+      .min(0)
+      .max(0.9)
+      .default(0)
+      .describe('receivers differ: each aircraft\'s reach is scaled by a factor drawn uniformly in [1 − s, 1 + s]'),
+    terrain_mask: z
+      .object({
+        from_deg: z.number().min(0).max(360).describe('sector start, degrees true from the jammer (clockwise)'),
+        to_deg: z.number().min(0).max(360).describe('sector end, degrees true'),
+        below_ft: z.number().positive().describe('aircraft lower than this are shadowed, ft'),
+      })
+      .optional()
+      .describe('terrain that shadows low aircraft in one sector seen from the jammer'),
+  })
   .refine(oneStrength, { message: 'give exactly one of radius_km or power_w' })
   .refine(ordered, { message: 'end_s must be after start_s' })
   .describe('a GNSS jammer on the ground');
@@ -186,14 +213,15 @@ export function parseScenario(json: unknown, source = 'scenario'): Scenario {
 /**
  * Effective radius of a jammer or spoofer for an aircraft at `alt_ft`, km:
  *   r(h) = min(R × sqrt(h / ref_alt), horizon(h))
- * R is radius_km, or from power_w by free-space loss at L1 (see radiusFromPower).
+ * R is radius_km, or from power_w by free-space loss at L1 (see radiusFromPower), times `scale`
+ * (a jammer's antenna pattern and the aircraft's susceptibility).
  * The sqrt term models terrain and antenna shadowing at low altitude (low aircraft near
  * airports are less affected); horizon(h) = 4.12 × (sqrt(h_m) + sqrt(2 m)) km is the radio
  * horizon over a 4/3 Earth for a transmitter 2 m above ground.
  */
-export function effectiveRadiusKm(src: { radius_km?: number; power_w?: number; ref_alt_ft: number }, alt_ft: number): number {
+export function effectiveRadiusKm(src: { radius_km?: number; power_w?: number; ref_alt_ft: number }, alt_ft: number, scale = 1): number {
   const h = Math.max(alt_ft, 0);
-  return Math.min(referenceRadiusKm(src) * Math.sqrt(h / src.ref_alt_ft), radioHorizonKm(h * FT_TO_M, 2));
+  return Math.min(referenceRadiusKm(src) * scale * Math.sqrt(h / src.ref_alt_ft), radioHorizonKm(h * FT_TO_M, 2));
 }
 
 /** R: a jammer's or spoofer's radius at its ref_alt_ft, given or from its power (the schema requires one of them). */
@@ -233,6 +261,8 @@ function docOf(schema: z.ZodType): string {
       'radius of power_w at GPS L1 (J/S 40 dB over a −130 dBm signal, 10 dB antenna loss). Low aircraft near airports are less affected.',
     'A receiver hears an aircraft within both its range_km and the radio horizon between them; each frame is kept once, named for the nearest receiver.',
     'Spoofing wins over jamming when an aircraft is inside both.',
+    'A directional jammer\'s R falls smoothly from radius_km toward bearing_deg to radius_km / front_back away from it: ' +
+      'R(θ) = radius_km × (1/fb + (1 − 1/fb) × (1 + cos(θ − bearing_deg)) / 2); each aircraft\'s susceptibility factor multiplies it.',
   );
   return lines.join('\n');
 }

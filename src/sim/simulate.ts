@@ -18,7 +18,7 @@ import {
 import { encodeBds50, encodeBds60 } from '../modes/encode-commb.ts';
 import { Random } from './random.ts';
 import { airData, falseTrack } from './air-data.ts';
-import { FT_TO_M, haversineKm, radioHorizonKm } from '../geo.ts';
+import { bearingDeg, FT_TO_M, haversineKm, radioHorizonKm } from '../geo.ts';
 import { advance, planTraffic, type Aircraft } from './traffic.ts';
 import { nicEncoding } from './nic-encoding.ts';
 import { effectiveRadiusKm, referenceRadiusKm, type Scenario } from './scenario.ts';
@@ -63,13 +63,15 @@ export function simulate(s: Scenario): SimResult {
   // Features added later draw from their own stream, so older scenarios keep their exact output.
   const extra = new Random((s.seed ^ 0x5eed5eed) >>> 0);
   const withAirData = new Set(fleet.filter(() => extra.next() < s.traffic.air_data_share));
+  // Per aircraft, a uniform number in [-1, 1] for its receiver's susceptibility to jamming.
+  const susceptibility = new Map(fleet.map((ac) => [ac, extra.range(-1, 1)]));
   const frames: Frame[] = [];
   const jamAffected = s.jammers.map(() => new Set<string>());
   const spoofAffected = s.spoofers.map(() => new Set<string>());
   const aircraftTruth: Truth['aircraft'] = [];
 
   for (const ac of fleet) {
-    const t = flyOne(s, ac, rnd, start, frames, jamAffected, spoofAffected, withAirData.has(ac));
+    const t = flyOne(s, ac, rnd, start, frames, jamAffected, spoofAffected, withAirData.has(ac), susceptibility.get(ac) ?? 0);
     if (t) aircraftTruth.push(t);
   }
   frames.sort((a, b) => a.t - b.t);
@@ -106,6 +108,7 @@ function flyOne(
   jamAffected: Set<string>[],
   spoofAffected: Set<string>[],
   sendsAirData: boolean,
+  susceptibility: number,
 ): Truth['aircraft'][number] | null {
   const r = s.rates;
   const nominalNic = s.traffic.nic;
@@ -148,7 +151,7 @@ function flyOne(
       extend(spoofed, abs);
     } else {
       for (let i = 0; i < s.jammers.length; i++) {
-        if (!affects(s.jammers[i], ac, t)) continue;
+        if (!jams(s.jammers[i], ac, t, susceptibility)) continue;
         jamAffected[i].add(ac.hex);
         isJammed = true;
       }
@@ -254,9 +257,28 @@ function inArea(s: Scenario, ac: Aircraft): boolean {
   return ac.lat >= a.lat_min && ac.lat <= a.lat_max && ac.lon >= a.lon_min && ac.lon <= a.lon_max;
 }
 
-/** A jammer or spoofer active at t whose effective radius at the aircraft's altitude reaches it. */
-function affects(src: Scenario['jammers'][number], ac: Aircraft, t: number): boolean {
+/** A spoofer active at t whose effective radius at the aircraft's altitude reaches it. */
+function affects(src: Scenario['spoofers'][number], ac: Aircraft, t: number): boolean {
   return t >= src.start_s && t < src.end_s && haversineKm(src.lat, src.lon, ac.lat, ac.lon) <= effectiveRadiusKm(src, ac.alt);
+}
+
+/**
+ * A jammer active at t reaching the aircraft: its reach toward the aircraft (antenna pattern), scaled
+ * by the aircraft's susceptibility (`u` in [-1, 1]), unless terrain shadows it.
+ */
+function jams(j: Scenario['jammers'][number], ac: Aircraft, t: number, u: number): boolean {
+  if (t < j.start_s || t >= j.end_s) return false;
+  const bearing = bearingDeg(j.lat, j.lon, ac.lat, ac.lon);
+  const m = j.terrain_mask;
+  if (m && ac.alt < m.below_ft && inSector(bearing, m.from_deg, m.to_deg)) return false;
+  const back = 1 / j.front_back;
+  const beam = back + (1 - back) * ((1 + Math.cos(((bearing - j.bearing_deg) * Math.PI) / 180)) / 2);
+  return haversineKm(j.lat, j.lon, ac.lat, ac.lon) <= effectiveRadiusKm(j, ac.alt, beam * (1 + j.susceptibility * u));
+}
+
+/** Whether a bearing lies in the clockwise sector from `from` to `to` (degrees). */
+function inSector(bearing: number, from: number, to: number): boolean {
+  return (bearing - from + 360) % 360 <= (to - from + 360) % 360;
 }
 
 const rxOut = { index: -1, km: 0, range: 0, signal: 0 };
