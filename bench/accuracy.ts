@@ -70,7 +70,7 @@ export function generate(i: number, variant = 'true-velocity'): ScenarioInput {
       ? [{ id: 's1', ...inside(0.5), radius_km: r.range(100, 200), start_s: 900, end_s: 3000, false_position: inside(0.8), ...VARIANTS[variant] }]
       : [];
   const coherent = variant in VARIANTS && variant !== 'true-velocity';
-  if (variant === 'directional') for (const j of jammers) Object.assign(j, directional(r));
+  if (variant === 'directional') for (const j of jammers) Object.assign(j, directional(r, j.radius_km));
   // Drawn after everything else, so the base scenario stays as it was.
   const hole = coherent && spoofers.length ? [holeOnReach(spoofers[0], r)] : [];
   return {
@@ -96,10 +96,12 @@ export function generate(i: number, variant = 'true-velocity'): ScenarioInput {
 /**
  * Jammers that are not circles: a beam with a front/back ratio of 2.5-3 in a random direction, each
  * aircraft's receiver ±30 % as susceptible, and terrain shadowing aircraft below 10,000 ft in a 90° sector.
+ * The reach toward the beam is 1.5 × the circular jammer's, so that its mean over directions is about the same.
  */
-function directional(r: Random) {
+function directional(r: Random, radiusKm: number) {
   const from = r.range(0, 360);
   return {
+    radius_km: 1.5 * radiusKm,
     front_back: r.range(2.5, 3),
     bearing_deg: r.range(0, 360),
     susceptibility: 0.3,
