@@ -42,7 +42,7 @@ const VARIANTS: Record<string, Partial<Spoofer>> = {
   'coherent-drift': { pattern: 'drift', false_speed_kt: 60, drift_track_deg: 45, velocity: 'coherent', spoof_height: false },
 };
 
-export function generate(i: number, variant = 'true-velocity'): ScenarioInput {
+function generate(i: number, variant = 'true-velocity'): ScenarioInput {
   const r = new Random(1000 + i);
   const lat = r.range(32, 55);
   const lon = r.range(-5, 40);
