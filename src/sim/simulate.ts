@@ -268,8 +268,9 @@ function affects(src: Scenario['spoofers'][number], ac: Aircraft, t: number): bo
  */
 function jams(j: Scenario['jammers'][number], ac: Aircraft, t: number, u: number): boolean {
   if (t < j.start_s || t >= j.end_s) return false;
-  const bearing = bearingDeg(j.lat, j.lon, ac.lat, ac.lon);
   const m = j.terrain_mask;
+  // The bearing only matters to a beam or a mask (and costs trigonometry every tick).
+  const bearing = j.front_back !== 1 || m ? bearingDeg(j.lat, j.lon, ac.lat, ac.lon) : 0;
   if (m && ac.alt < m.below_ft && inSector(bearing, m.from_deg, m.to_deg)) return false;
   const back = 1 / j.front_back;
   const beam = back + (1 - back) * ((1 + Math.cos(((bearing - j.bearing_deg) * Math.PI) / 180)) / 2);
