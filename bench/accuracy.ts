@@ -12,13 +12,16 @@
  *   median and p90 ≤ 120 s; also minus its switch-on time;
  * - clean scenarios (no jammer, no spoofer): no medium or high cell-bucket;
  * - spoofing: recall and false flags.
+ * Every scenario with a spoofer is run again in each spoofing variant (VARIANTS: its aircraft report a
+ * ground velocity that follows the false track, a share of them send Comm-B air data, there is a wind
+ * and a coverage hole near the spoofer); each variant gets its own summary line.
  * `ACCURACY_SCENARIOS=n` changes the number of scenarios (default 20).
  */
 import { parseScenario, type ScenarioInput } from '../src/sim/scenario.ts';
 import { simulate, type Truth } from '../src/sim/simulate.ts';
 import { Random } from '../src/sim/random.ts';
 import { analyzeFrames } from '../src/ingest/pipeline.ts';
-import { haversineKm } from '../src/geo.ts';
+import { destinationPoint, haversineKm } from '../src/geo.ts';
 import type { AnalysisResult } from '../src/detect/analyzer.ts';
 
 const SCENARIOS = Number(process.env.ACCURACY_SCENARIOS ?? 20);
@@ -26,7 +29,20 @@ const DETECT_KM = 25;
 const TARGET_AFFECTED = 10;
 const MIN_JAMMER_SEPARATION_KM = 60;
 
-function generate(i: number): ScenarioInput {
+type Spoofer = NonNullable<ScenarioInput['spoofers']>[number];
+
+/** How the spoofer of a scenario behaves in each variant ('true-velocity' is the scenario as generated). */
+const VARIANTS: Record<string, Partial<Spoofer>> = {
+  'true-velocity': {},
+  // Parked near a point at about 50 kt with a false GNSS height, like the real spoofed airliner.
+  'coherent-parked': { pattern: 'circle', circle_radius_km: 2, false_speed_kt: 50, velocity: 'coherent' },
+  // Circling at the aircraft's own speed, GNSS height left true.
+  'coherent-circle': { pattern: 'circle', circle_radius_km: 8, velocity: 'coherent', spoof_height: false },
+  // A slow drift, GNSS height left true.
+  'coherent-drift': { pattern: 'drift', false_speed_kt: 60, drift_track_deg: 45, velocity: 'coherent', spoof_height: false },
+};
+
+function generate(i: number, variant = 'true-velocity'): ScenarioInput {
   const r = new Random(1000 + i);
   const lat = r.range(32, 55);
   const lon = r.range(-5, 40);
@@ -51,21 +67,53 @@ function generate(i: number): ScenarioInput {
   });
   const spoofers =
     !clean && i % 3 === 1
-      ? [{ id: 's1', ...inside(0.5), radius_km: r.range(100, 200), start_s: 900, end_s: 3000, false_position: inside(0.8) }]
+      ? [{ id: 's1', ...inside(0.5), radius_km: r.range(100, 200), start_s: 900, end_s: 3000, false_position: inside(0.8), ...VARIANTS[variant] }]
       : [];
+  const coherent = variant in VARIANTS && variant !== 'true-velocity';
+  if (variant === 'directional') for (const j of jammers) Object.assign(j, directional(r, j.radius_km));
+  // Drawn after everything else, so the base scenario stays as it was.
+  const hole = coherent && spoofers.length ? [holeOnReach(spoofers[0], r)] : [];
   return {
     name: `accuracy-${i}`,
     seed: 5000 + i,
     start: '2024-06-01T08:00:00Z',
     duration_s: 3600,
     area,
-    traffic: { flows, overflights: { per_hour: r.range(8, 20), alt_ft: [30000, 40000], speed_kt: [420, 500] } },
+    traffic: {
+      flows,
+      overflights: { per_hour: r.range(8, 20), alt_ft: [30000, 40000], speed_kt: [420, 500] },
+      ...(coherent ? { air_data_share: 0.3, wind: { speed_kt: 120, from_deg: 270 } } : {}),
+    },
     rates: { position_s: 2, velocity_s: 4, ident_s: 15, status_s: 5 },
     receivers: Array.from({ length: r.int(2, 3) }, (_, k) => ({ name: `rx${k}`, ...inside(0.7), range_km: r.range(250, 350) })),
     jammers,
     spoofers,
     gnss_loss_behaviour: ['nic0', 'nic0', 'tc0', 'coast'],
+    coverage_holes: hole,
   };
+}
+
+/**
+ * Jammers that are not circles: a beam with a front/back ratio of 2.5-3 in a random direction, each
+ * aircraft's receiver ±30 % as susceptible, and terrain shadowing aircraft below 10,000 ft in a 90° sector.
+ * The reach toward the beam is 1.5 × the circular jammer's, so that its mean over directions is about the same.
+ */
+function directional(r: Random, radiusKm: number) {
+  const from = r.range(0, 360);
+  return {
+    radius_km: 1.5 * radiusKm,
+    front_back: r.range(2.5, 3),
+    bearing_deg: r.range(0, 360),
+    susceptibility: 0.3,
+    terrain_mask: { from_deg: from, to_deg: (from + 90) % 360, below_ft: 10000 },
+  };
+}
+
+/** A coverage hole astride a spoofer's reach at 30,000 ft: aircraft are often captured while unheard. */
+function holeOnReach(sp: { lat: number; lon: number; radius_km: number }, r: Random) {
+  const at = new Float64Array(2);
+  destinationPoint(sp.lat, sp.lon, r.range(0, 360), sp.radius_km, at);
+  return { lat: at[0], lon: at[1], radius_km: r.range(40, 60) };
 }
 
 function quantile(xs: number[], q: number): number | null {
@@ -136,6 +184,7 @@ function score(truth: Truth, res: AnalysisResult, receivers: { lat: number; lon:
       affected: j.affected.length,
       detected: hit !== null,
       error_km: round(m ? m.km : null),
+      uncertainty_km: round(m ? m.e.source!.uncertainty_km : null),
       onset_delay_s: hit && onset !== null ? Math.round(hit.start - onset) : null,
       switch_on_delay_s: hit ? Math.round(hit.start - j.start) : null,
       ...(note ? { onset_note: note } : {}),
@@ -157,6 +206,7 @@ function score(truth: Truth, res: AnalysisResult, receivers: { lat: number; lon:
     spoof_recall: truthSpoofed.size ? hits / truthSpoofed.size : null,
     spoof_false_flags: flagged.size - hits,
     spoof_false_flag_rate: clean ? (flagged.size - hits) / clean : 0,
+    clean_aircraft: clean,
     cells_medium_high: res.cells.filter((c) => c.band !== 'low').length,
     events: res.events.length,
     receivers: receivers.length,
@@ -168,6 +218,8 @@ if (process.argv[1]?.endsWith('accuracy.ts')) main();
 function main(): void {
   const t0 = performance.now();
   const all: ReturnType<typeof score>[] = [];
+  const variants: Record<string, ReturnType<typeof score>[]> = {};
+  const directionalJammers: ReturnType<typeof score>['jammers'] = [];
   const cleanCells: number[] = [];
   for (let i = 0; i < SCENARIOS; i++) {
     const s = parseScenario(generate(i));
@@ -177,6 +229,23 @@ function main(): void {
     all.push(sc);
     if (s.jammers.length === 0 && s.spoofers.length === 0) cleanCells.push(sc.cells_medium_high);
     console.log(JSON.stringify({ name: 'accuracy', scenario: s.name, frames: sim.frames.length, aircraft: sim.truth.aircraft.length, ...sc }));
+    if (s.jammers.length > 0) {
+      const v = parseScenario(generate(i, 'directional'));
+      const vsim = simulate(v);
+      const vsc = score(vsim.truth, analyzeFrames(vsim.frames, { bucketSeconds: 60, receivers: v.receivers }), v.receivers);
+      directionalJammers.push(...vsc.jammers);
+      console.log(JSON.stringify({ name: 'accuracy_variant', scenario: s.name, variant: 'directional', aircraft: vsim.truth.aircraft.length, jammers: vsc.jammers }));
+    }
+    if (s.spoofers.length === 0) continue;
+    for (const variant of Object.keys(VARIANTS).slice(1)) {
+      const v = parseScenario(generate(i, variant));
+      const vsim = simulate(v);
+      const vsc = score(vsim.truth, analyzeFrames(vsim.frames, { bucketSeconds: 60, receivers: v.receivers }), v.receivers);
+      (variants[variant] ??= []).push(vsc);
+      const { jammers: _j, ...spoof } = vsc;
+      console.log(JSON.stringify({ name: 'accuracy_variant', scenario: s.name, variant, aircraft: vsim.truth.aircraft.length, ...spoof }));
+    }
+    (variants['true-velocity'] ??= []).push(sc);
   }
   const jams = all.flatMap((a) => a.jammers).filter((j) => j.affected >= TARGET_AFFECTED);
   const found = jams.filter((j) => j.detected);
@@ -210,4 +279,43 @@ function main(): void {
       seconds: Math.round((performance.now() - t0) / 100) / 10,
     }),
   );
+  for (const [variant, js] of [['circular', all.flatMap((a) => a.jammers)], ['directional', directionalJammers]] as const) {
+    console.log(JSON.stringify({ name: 'accuracy_jamming', variant, ...jammerSummary(js) }));
+  }
+  for (const [variant, runs] of Object.entries(variants)) console.log(JSON.stringify({ name: 'accuracy_spoofing', variant, ...spoofSummary(runs) }));
+}
+
+/** Jammer figures over the target jammers (≥ TARGET_AFFECTED aircraft): detection, error, stated uncertainty's coverage. */
+function jammerSummary(all: ReturnType<typeof score>['jammers']) {
+  const js = all.filter((j) => j.affected >= TARGET_AFFECTED);
+  const found = js.filter((j) => j.detected);
+  const errors = found.map((j) => j.error_km!);
+  return {
+    target_jammers: js.length,
+    detected: found.length,
+    within_15_km: found.filter((j) => j.error_km! <= 15).length,
+    error_km_median: round(quantile(errors, 0.5)),
+    error_km_p90: round(quantile(errors, 0.9)),
+    error_km_max: round(errors.length ? Math.max(...errors) : null),
+    uncertainty_covers: found.filter((j) => j.error_km! <= j.uncertainty_km!).length,
+    onset_delay_abs_s_median: quantile(found.filter((j) => j.onset_delay_s !== null).map((j) => Math.abs(j.onset_delay_s!)), 0.5),
+  };
+}
+
+/** Spoofing figures over a set of runs: recall, clean aircraft flagged, spoofer error. */
+function spoofSummary(runs: ReturnType<typeof score>[]) {
+  const truth = runs.reduce((n, a) => n + a.spoof_truth, 0);
+  const hits = runs.reduce((n, a) => n + (a.spoof_recall ?? 0) * a.spoof_truth, 0);
+  const falseFlags = runs.reduce((n, a) => n + a.spoof_false_flags, 0);
+  const clean = runs.reduce((n, a) => n + a.clean_aircraft, 0);
+  const errors = runs.flatMap((a) => a.spoofers.map((s) => s.error_km ?? Infinity));
+  return {
+    scenarios: runs.length,
+    spoofed_aircraft: truth,
+    spoof_recall: truth ? Math.round((hits / truth) * 1000) / 1000 : null,
+    clean_aircraft: clean,
+    spoof_false_flags: falseFlags,
+    spoof_false_flag_rate: clean ? Math.round((falseFlags / clean) * 10000) / 10000 : 0,
+    spoofer_error_km: errors.map((e) => (Number.isFinite(e) ? e : null)),
+  };
 }

@@ -27,6 +27,13 @@ export interface Fix {
   track?: number; // degrees, last reported
   vertical_rate?: number; // ft/min
   receiver?: string;
+  /** Emitter category as readsb writes it ('A3', 'B1', …), when known. */
+  category?: string;
+  // Air data, reported within the last minute (Comm-B BDS 5,0 / 6,0, ADS-B airspeed, readsb): not from GNSS.
+  tas?: number; // kt, true airspeed
+  ias?: number; // kt, indicated airspeed
+  mach?: number;
+  mag_heading?: number; // degrees, magnetic heading
 }
 
 /**

@@ -4,6 +4,10 @@
  *
  * Checks (each requires persistence, so CPR glitches and single outliers do not fire):
  *   position_jump, implied_speed  spoof-kinematics.ts
+ *   gap_jump                      spoof-gap.ts (also across reception gaps of up to 30 min)
+ *   flight_envelope               spoof-envelope.ts
+ *   circling                      spoof-circling.ts
+ *   air_data                      spoof-air-data.ts
  *   gnss_baro                     spoof-altitude.ts
  *   out_of_range                  spoof-range.ts (only when receivers are given)
  *   convergence                   spoof-convergence.ts
@@ -11,19 +15,24 @@
  * come from ground surveillance, not the aircraft's GNSS. Ground positions are ignored.
  * An aircraft's findings less than 5 min apart are one spoofing episode. Between a position jump
  * into spoofing and one out of it, the aircraft's reported positions are false and its true one is
- * dead-reckoned from its velocity (which the spoofer leaves true); with the jumps' true end points
+ * dead-reckoned from its velocity when the spoofer left that true (a position_jump keeps it continuous;
+ * after a gap_jump alone the velocity may follow the false track and nothing is reckoned); with the jumps' true end points
  * and a sparse trail of unspoofed positions, they place the spoofer and its false points
  * (spoof-events.ts).
  */
 import type { Evidence, Fix, TrackSink } from '../contracts.ts';
 import type { InterferenceEvent, SpoofCheck, SpoofedAircraft } from './types.ts';
 import type { Finding, TimedPoint } from './spoof-check.ts';
-import { destinationPoint, FT_TO_M, KT_TO_KMS } from '../geo.ts';
+import { destinationPoint, FT_TO_M, haversineKm, KT_TO_KMS } from '../geo.ts';
 import { ObservationSamples } from './observations.ts';
 import { KinematicsCheck } from './spoof-kinematics.ts';
 import { AltitudeCheck } from './spoof-altitude.ts';
 import { RangeCheck, type ReceiverRange } from './spoof-range.ts';
 import { ConvergenceCheck } from './spoof-convergence.ts';
+import { GapCheck } from './spoof-gap.ts';
+import { EnvelopeCheck } from './spoof-envelope.ts';
+import { CirclingCheck } from './spoof-circling.ts';
+import { AirDataCheck } from './spoof-air-data.ts';
 import { addFalsePosition } from './spoof-false-points.ts';
 import { spoofingEvents, type Episode } from './spoof-events.ts';
 
@@ -35,12 +44,16 @@ export interface SpoofOptions {
 }
 
 const EPISODE_GAP_S = 300;
+/** As long as the gap check keeps a track (spoof-gap.ts). */
+const GAP_KEEP_S = 1800;
 const MAX_CHECKS_PER_AIRCRAFT = 50;
 const EVICT_AFTER_S = 3600;
 const EVICT_EVERY_FIXES = 50000;
 /** Dead reckoning from the entry point is given up after this long without a fix. */
 const MAX_DR_GAP_S = 600;
 const TRAIL_STEP_S = 30;
+const PROBE_S = 60;
+const PROBE_SLACK_KM = 2;
 const MAX_TRAIL = 500;
 /** Unspoofed positions are kept every minute per aircraft, for the last hour and around episodes. */
 const HEALTHY_STEP_S = 60;
@@ -58,12 +71,23 @@ class AircraftState {
   lastLon = NaN;
   readonly kinematics = new KinematicsCheck();
   readonly altitude = new AltitudeCheck();
+  readonly gap = new GapCheck();
+  readonly envelope = new EnvelopeCheck();
+  readonly circling = new CirclingCheck();
+  readonly airData = new AirDataCheck();
   readonly range: RangeCheck;
   readonly checks: SpoofCheck[] = [];
   readonly episodes: Episode[] = [];
   /** Dead-reckoned true position while spoofed (between a jump in and a jump out), else null. */
-  private dr: { t: number; lat: number; lon: number; trailT: number } | null = null;
+  private dr: { t: number; lat: number; lon: number; trailT: number; trailFrom: number } | null = null;
+  /**
+   * The first false position reckoned on with the reported velocity: if the false positions follow
+   * it, the spoofer moves the velocity too and the reckoned true track is not true.
+   */
+  private probe: { t0: number; t: number; lat: number; lon: number; km: number } | null = null;
   private healthyT = -Infinity;
+  /** Between a jump into spoofing and the jump out (or 30 min unheard): the reported track is false. */
+  jumpedIn = false;
   private static readonly out = new Float64Array(2);
 
   constructor(
@@ -87,7 +111,7 @@ class AircraftState {
   /** Whether the aircraft was already spoofed at t: since a jump in, or in an episode begun before t. */
   spoofedAt(t: number): boolean {
     const e = this.openEpisode(t);
-    return this.inside || (e !== null && e.start < t);
+    return this.inside || this.jumpedIn || (e !== null && e.start < t);
   }
 
   record(finding: Finding, t: number): Episode {
@@ -106,38 +130,70 @@ class AircraftState {
     return e;
   }
 
-  /** A jump into spoofing: the position before it was the last true one, dead reckoning starts there. */
-  enter(e: Episode, from: TimedPoint, f: Fix): void {
+  /**
+   * A jump into spoofing: the position before it was the last true one; dead reckoning starts there
+   * when the velocity can be trusted to stay true.
+   */
+  enter(e: Episode, from: TimedPoint, f: Fix, reckon: boolean): void {
     e.entries.push({ ...from, alt_m: altMetres(f) });
-    this.dr = { ...from, trailT: -Infinity };
+    this.jumpedIn = true;
+    if (reckon) this.dr = { ...from, trailT: -Infinity, trailFrom: e.trail.length };
+    this.probe = null;
   }
 
-  /** A jump out of spoofing: it lands on the first true position. */
-  leave(e: Episode, to: TimedPoint, f: Fix): void {
-    e.exits.push({ ...to, alt_m: altMetres(f) });
+  /**
+   * A jump out of spoofing: it lands on the first true position, and the episode lasted up to the
+   * last false one (`from`) when it was entered by a jump.
+   */
+  leave(from: TimedPoint, to: TimedPoint, f: Fix): void {
+    const e = this.episodes[this.episodes.length - 1];
+    if (e) {
+      e.exits.push({ ...to, alt_m: altMetres(f) });
+      if (this.jumpedIn) e.end = Math.max(e.end, from.t);
+    }
+    this.jumpedIn = false;
     this.dr = null;
   }
 
-  /** While spoofed: advance the true position with the (truthful) velocity, note the false one. */
+  /** While spoofed: advance the true position with the (truthful) velocity if reckoning, note the false one. */
   spoofed(f: Fix): void {
-    const dr = this.dr!;
     const e = this.episodes[this.episodes.length - 1];
-    if (f.t - dr.t > MAX_DR_GAP_S) {
+    const dr = this.dr;
+    if (dr && f.t - dr.t > MAX_DR_GAP_S) this.dr = null;
+    else if (dr && this.velocityFollowsFalseTrack(f)) {
+      e.trail.length = dr.trailFrom;
       this.dr = null;
-      return;
-    }
-    if (f.groundspeed !== undefined && f.track !== undefined && f.t > dr.t) {
-      destinationPoint(dr.lat, dr.lon, f.track, f.groundspeed * KT_TO_KMS * (f.t - dr.t), AircraftState.out);
-      dr.lat = AircraftState.out[0];
-      dr.lon = AircraftState.out[1];
-    }
-    dr.t = f.t;
-    if (f.t - dr.trailT >= TRAIL_STEP_S && e.trail.length < MAX_TRAIL) {
-      dr.trailT = f.t;
-      e.trail.push({ t: f.t, lat: dr.lat, lon: dr.lon, alt_m: altMetres(f) });
+    } else if (dr) {
+      if (f.groundspeed !== undefined && f.track !== undefined && f.t > dr.t) {
+        destinationPoint(dr.lat, dr.lon, f.track, f.groundspeed * KT_TO_KMS * (f.t - dr.t), AircraftState.out);
+        dr.lat = AircraftState.out[0];
+        dr.lon = AircraftState.out[1];
+      }
+      dr.t = f.t;
+      if (f.t - dr.trailT >= TRAIL_STEP_S && e.trail.length < MAX_TRAIL) {
+        dr.trailT = f.t;
+        e.trail.push({ t: f.t, lat: dr.lat, lon: dr.lon, alt_m: altMetres(f) });
+      }
     }
     // Fixes held back as a possible jump may be the landing of the jump out: true, not false.
     if (this.kinematics.accepted(f)) addFalsePosition(e.spots, f.t, f.lat, f.lon);
+  }
+
+  /** Reckon the first false position on with the velocity; after 60 s, do the false ones follow it? */
+  private velocityFollowsFalseTrack(f: Fix): boolean {
+    const p = this.probe;
+    if (!p || f.groundspeed === undefined || f.track === undefined) {
+      if (!p) this.probe = { t0: f.t, t: f.t, lat: f.lat, lon: f.lon, km: 0 };
+      return false;
+    }
+    const km = f.groundspeed * KT_TO_KMS * (f.t - p.t);
+    destinationPoint(p.lat, p.lon, f.track, km, AircraftState.out);
+    p.t = f.t;
+    p.lat = AircraftState.out[0];
+    p.lon = AircraftState.out[1];
+    p.km += km;
+    if (f.t - p.t0 < PROBE_S) return false;
+    return haversineKm(p.lat, p.lon, f.lat, f.lon) < Math.max(PROBE_SLACK_KM, 0.3 * p.km);
   }
 
   /** Outside spoofing: one position a minute for locating spoofers. */
@@ -171,19 +227,32 @@ export class SpoofDetector implements TrackSink {
       this.aircraft.set(f.icao, a);
     }
     if (f.callsign) a.callsign = f.callsign;
+    if (f.t - a.lastT > GAP_KEEP_S) a.jumpedIn = false; // unheard too long: nothing links the old track to this one
     a.lastT = f.t;
     a.lastLat = f.lat;
     a.lastLon = f.lon;
 
     const kin = a.kinematics.update(f);
+    const gap = a.gap.update(f);
+    // Whether a jump leaves spoofing is decided before either jump opens an episode itself.
+    const kinOut = kin?.jump !== undefined && a.spoofedAt(kin.jump.from.t);
+    const gapOut = gap?.jump !== undefined && a.spoofedAt(gap.jump.from.t);
     if (kin) {
-      // Whether this jump leaves spoofing is decided before it opens an episode itself.
-      const out = kin.jump !== undefined && a.spoofedAt(kin.jump.from.t);
       const e = a.record(kin, f.t);
-      if (kin.jump) (out ? a.leave(e, kin.jump.to, f) : a.enter(e, kin.jump.from, f));
+      if (kin.jump) (kinOut ? a.leave(kin.jump.from, kin.jump.to, f) : a.enter(e, kin.jump.from, f, true));
     }
-    for (const finding of [a.altitude.update(f), a.range.update(f)]) if (finding) a.record(finding, f.t);
-    if (a.inside) a.spoofed(f);
+    if (gap?.jump && gapOut) {
+      // The way out lands on the true position: nothing to flag there.
+      if (!kinOut) a.leave(gap.jump.from, gap.jump.to, f);
+    } else if (gap?.jump) {
+      const e = a.record(gap, f.t);
+      if (!kin?.jump) a.enter(e, gap.jump.from, f, false);
+    }
+    for (const check of [a.altitude, a.range, a.envelope, a.circling, a.airData]) {
+      const finding = check.update(f);
+      if (finding) a.record(finding, f.t);
+    }
+    if (a.inside || a.jumpedIn) a.spoofed(f);
     else a.healthy(f, this.healthy);
     this.convergence.add(f);
     if (++this.fixes % EVICT_EVERY_FIXES === 0) this.evict(f.t);

@@ -53,7 +53,16 @@ export interface InterferenceEvent {
 
 /** A spoofing check that fired. */
 export interface SpoofCheck {
-  check: 'implied_speed' | 'position_jump' | 'gnss_baro' | 'out_of_range' | 'convergence';
+  check:
+    | 'implied_speed'
+    | 'position_jump'
+    | 'gnss_baro'
+    | 'out_of_range'
+    | 'convergence'
+    | 'flight_envelope'
+    | 'air_data'
+    | 'gap_jump'
+    | 'circling';
   t: number;
   detail: string;
 }

@@ -46,6 +46,19 @@ const traffic = z
     nac_p: z.number().int().min(0).max(11).optional().describe('healthy NACp; absent: 9 or 10 per aircraft'),
     nic: z.number().int().min(1).max(11).default(8).describe('healthy NIC (8: Rc < 0.1 NM)'),
     airlines: z.array(z.string().regex(/^[A-Z]{3}$/)).min(1).optional().describe('ICAO airline designators for callsigns'),
+    air_data_share: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0)
+      .describe('share of aircraft that also send Comm-B replies (DF20 BDS 5,0 and 6,0) with their true air data, every rates.commb_s'),
+    wind: z
+      .object({
+        speed_kt: z.number().min(0).max(300).describe('wind speed, kt'),
+        from_deg: z.number().min(0).max(360).describe('direction the wind blows from, degrees true'),
+      })
+      .optional()
+      .describe('one wind over the area: true airspeed and heading in the air data differ from ground speed and track by it'),
   })
   .describe('the aircraft');
 
@@ -55,6 +68,7 @@ const rates = z
     velocity_s: z.number().min(0.5).max(10).default(2).describe('seconds between velocity messages'),
     ident_s: z.number().min(1).max(60).default(10).describe('seconds between identification messages'),
     status_s: z.number().min(1).max(60).default(5).describe('seconds between operational status (TC31) messages'),
+    commb_s: z.number().min(1).max(60).default(4).describe('seconds between Comm-B replies (BDS 5,0 and 6,0 alternate)'),
   })
   .describe('message rates (real transponders send positions at 2 Hz; lower rates keep files small)');
 
@@ -83,7 +97,34 @@ const oneStrength = (v: { radius_km?: number; power_w?: number }): boolean => (v
 const ordered = (v: { start_s: number; end_s: number }): boolean => v.end_s > v.start_s;
 
 const jammer = z
-  .object({ id: z.string().min(1).describe('name, used in the ground truth'), lat, lon, ...strength, ...interval })
+  .object({
+    id: z.string().min(1).describe('name, used in the ground truth'),
+    lat,
+    lon,
+    ...strength,
+    ...interval,
+    front_back: z
+      .number()
+      .min(1)
+      .max(20)
+      .default(1)
+      .describe('directional antenna: reach toward bearing_deg over reach away from it (radius_km is the reach toward it); 1 = all round'),
+    bearing_deg: z.number().min(0).max(360).default(0).describe('direction the antenna points, degrees true'),
+    susceptibility: z
+      .number()
+      .min(0)
+      .max(0.9)
+      .default(0)
+      .describe('receivers differ: each aircraft\'s reach is scaled by a factor drawn uniformly in [1 − s, 1 + s]'),
+    terrain_mask: z
+      .object({
+        from_deg: z.number().min(0).max(360).describe('sector start, degrees true from the jammer (clockwise)'),
+        to_deg: z.number().min(0).max(360).describe('sector end, degrees true'),
+        below_ft: z.number().positive().describe('aircraft lower than this are shadowed, ft'),
+      })
+      .optional()
+      .describe('terrain that shadows low aircraft in one sector seen from the jammer'),
+  })
   .refine(oneStrength, { message: 'give exactly one of radius_km or power_w' })
   .refine(ordered, { message: 'end_s must be after start_s' })
   .describe('a GNSS jammer on the ground');
@@ -98,8 +139,28 @@ const spoofer = z
     false_position: z
       .object({ lat, lon, alt_ft: z.number().default(0).describe('GNSS height the spoofer reports, ft') })
       .describe('where spoofed aircraft believe they are (pattern point) or the centre of the circle'),
-    pattern: z.enum(['point', 'circle']).default('point').describe('point: all at false_position; circle: moving round it'),
+    pattern: z
+      .enum(['point', 'circle', 'drift'])
+      .default('point')
+      .describe('point: all at false_position; circle: moving round it; drift: moving away from it along drift_track_deg'),
     circle_radius_km: z.number().positive().default(10).describe('radius of the circle pattern, km'),
+    false_speed_kt: z
+      .number()
+      .min(0)
+      .max(1000)
+      .optional()
+      .describe('speed along the false track (circle: default each aircraft\'s ground speed; drift: default 40)'),
+    drift_track_deg: z.number().min(0).max(360).default(90).describe('direction of the drift pattern, degrees true'),
+    spoof_height: z
+      .boolean()
+      .default(true)
+      .describe('false: spoofed aircraft keep reporting their true GNSS height (a spoofer that moves positions only)'),
+    velocity: z
+      .enum(['true', 'coherent'])
+      .default('true')
+      .describe(
+        'ground velocity spoofed aircraft report: true = their real one; coherent = the false track\'s, as a GNSS receiver computes it from the false signals',
+      ),
   })
   .refine(oneStrength, { message: 'give exactly one of radius_km or power_w' })
   .refine(ordered, { message: 'end_s must be after start_s' })
@@ -116,10 +177,18 @@ export const ScenarioSchema = z
       .refine((a) => a.lat_max > a.lat_min && a.lon_max > a.lon_min, { message: 'area needs lat_max > lat_min and lon_max > lon_min' })
       .describe('bounding box: aircraft outside it send nothing'),
     traffic,
-    rates: rates.default({ position_s: 1, velocity_s: 2, ident_s: 10, status_s: 5 }),
+    rates: rates.default({ position_s: 1, velocity_s: 2, ident_s: 10, status_s: 5, commb_s: 4 }),
     receivers: z.array(receiver).min(1).describe('ground receivers; a frame is kept when one of them hears it'),
     jammers: z.array(jammer).default([]).describe('GNSS jammers'),
     spoofers: z.array(spoofer).default([]).describe('GNSS spoofers'),
+    coverage_holes: z
+      .array(
+        z
+          .object({ lat, lon, radius_km: z.number().positive().max(1000).describe('radius, km') })
+          .describe('a circle no receiver hears into (terrain, a gap between receivers)'),
+      )
+      .default([])
+      .describe('reception gaps: aircraft inside are unheard'),
     gnss_loss_behaviour: z
       .union([gnssLoss, z.array(gnssLoss).min(1)])
       .default('nic0')
@@ -144,14 +213,15 @@ export function parseScenario(json: unknown, source = 'scenario'): Scenario {
 /**
  * Effective radius of a jammer or spoofer for an aircraft at `alt_ft`, km:
  *   r(h) = min(R × sqrt(h / ref_alt), horizon(h))
- * R is radius_km, or from power_w by free-space loss at L1 (see radiusFromPower).
+ * R is radius_km, or from power_w by free-space loss at L1 (see radiusFromPower), times `scale`
+ * (a jammer's antenna pattern and the aircraft's susceptibility).
  * The sqrt term models terrain and antenna shadowing at low altitude (low aircraft near
  * airports are less affected); horizon(h) = 4.12 × (sqrt(h_m) + sqrt(2 m)) km is the radio
  * horizon over a 4/3 Earth for a transmitter 2 m above ground.
  */
-export function effectiveRadiusKm(src: { radius_km?: number; power_w?: number; ref_alt_ft: number }, alt_ft: number): number {
+export function effectiveRadiusKm(src: { radius_km?: number; power_w?: number; ref_alt_ft: number }, alt_ft: number, scale = 1): number {
   const h = Math.max(alt_ft, 0);
-  return Math.min(referenceRadiusKm(src) * Math.sqrt(h / src.ref_alt_ft), radioHorizonKm(h * FT_TO_M, 2));
+  return Math.min(referenceRadiusKm(src) * scale * Math.sqrt(h / src.ref_alt_ft), radioHorizonKm(h * FT_TO_M, 2));
 }
 
 /** R: a jammer's or spoofer's radius at its ref_alt_ft, given or from its power (the schema requires one of them). */
@@ -191,6 +261,8 @@ function docOf(schema: z.ZodType): string {
       'radius of power_w at GPS L1 (J/S 40 dB over a −130 dBm signal, 10 dB antenna loss). Low aircraft near airports are less affected.',
     'A receiver hears an aircraft within both its range_km and the radio horizon between them; each frame is kept once, named for the nearest receiver.',
     'Spoofing wins over jamming when an aircraft is inside both.',
+    'A directional jammer\'s R falls smoothly from radius_km toward bearing_deg to radius_km / front_back away from it: ' +
+      'R(θ) = radius_km × (1/fb + (1 − 1/fb) × (1 + cos(θ − bearing_deg)) / 2); each aircraft\'s susceptibility factor multiplies it.',
   );
   return lines.join('\n');
 }

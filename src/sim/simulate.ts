@@ -4,7 +4,9 @@
  *
  * Each aircraft is stepped every 0.5 s from its own (random, continuous) start time, so frame times
  * are exact and aircraft do not transmit in lockstep. Messages: airborne position (even/odd
- * alternating), velocity, identification and operational status at the scenario's rates.
+ * alternating), velocity, identification and operational status at the scenario's rates, and from a
+ * share of aircraft DF20 Comm-B replies with their air data (air-data.ts). Aircraft inside a coverage
+ * hole are not heard.
  */
 import type { Frame } from '../modes/frame.ts';
 import {
@@ -13,8 +15,10 @@ import {
   encodeOperationalStatus,
   encodeVelocity,
 } from '../modes/encode.ts';
+import { encodeBds50, encodeBds60 } from '../modes/encode-commb.ts';
 import { Random } from './random.ts';
-import { destinationPoint, FT_TO_M, haversineKm, KT_TO_KMS, radioHorizonKm } from '../geo.ts';
+import { airData, falseTrack } from './air-data.ts';
+import { bearingDeg, FT_TO_M, haversineKm, radioHorizonKm } from '../geo.ts';
 import { advance, planTraffic, type Aircraft } from './traffic.ts';
 import { nicEncoding } from './nic-encoding.ts';
 import { effectiveRadiusKm, referenceRadiusKm, type Scenario } from './scenario.ts';
@@ -56,13 +60,18 @@ export function simulate(s: Scenario): SimResult {
   const rnd = new Random(s.seed);
   const start = Date.parse(s.start) / 1000;
   const fleet = planTraffic(s, rnd);
+  // Features added later draw from their own stream, so older scenarios keep their exact output.
+  const extra = new Random((s.seed ^ 0x5eed5eed) >>> 0);
+  const withAirData = new Set(fleet.filter(() => extra.next() < s.traffic.air_data_share));
+  // Per aircraft, a uniform number in [-1, 1] for its receiver's susceptibility to jamming.
+  const susceptibility = new Map(fleet.map((ac) => [ac, extra.range(-1, 1)]));
   const frames: Frame[] = [];
   const jamAffected = s.jammers.map(() => new Set<string>());
   const spoofAffected = s.spoofers.map(() => new Set<string>());
   const aircraftTruth: Truth['aircraft'] = [];
 
   for (const ac of fleet) {
-    const t = flyOne(s, ac, rnd, start, frames, jamAffected, spoofAffected);
+    const t = flyOne(s, ac, rnd, start, frames, jamAffected, spoofAffected, withAirData.has(ac), susceptibility.get(ac) ?? 0);
     if (t) aircraftTruth.push(t);
   }
   frames.sort((a, b) => a.t - b.t);
@@ -98,6 +107,8 @@ function flyOne(
   frames: Frame[],
   jamAffected: Set<string>[],
   spoofAffected: Set<string>[],
+  sendsAirData: boolean,
+  susceptibility: number,
 ): Truth['aircraft'][number] | null {
   const r = s.rates;
   const nominalNic = s.traffic.nic;
@@ -111,6 +122,8 @@ function flyOne(
   let nextVel = ac.t0 + TICK_S;
   let nextId = ac.t0;
   let nextStatus = ac.t0 + TICK_S;
+  let nextCommb = ac.t0 + 2 * TICK_S;
+  let bds60 = false;
   // Reception of the current tick, read by heard() and emit().
   let abs = 0;
   let pHeard = 0;
@@ -123,7 +136,7 @@ function flyOne(
 
   for (let t = ac.t0; t < s.duration_s && !ac.done; t += TICK_S) {
     advance(ac, TICK_S);
-    if (t < 0 || ac.done || !inArea(s, ac)) continue;
+    if (t < 0 || ac.done || !inArea(s, ac) || inHole(s, ac)) continue;
     const rx = nearestReceiver(s, ac);
     if (rx.index < 0) continue;
     heardAny = true;
@@ -138,7 +151,7 @@ function flyOne(
       extend(spoofed, abs);
     } else {
       for (let i = 0; i < s.jammers.length; i++) {
-        if (!affects(s.jammers[i], ac, t)) continue;
+        if (!jams(s.jammers[i], ac, t, susceptibility)) continue;
         jamAffected[i].add(ac.hex);
         isJammed = true;
       }
@@ -154,18 +167,24 @@ function flyOne(
     let geomMinusBaro: number | undefined = ac.geomOffsetFt;
     let lat = ac.lat;
     let lon = ac.lon;
+    let gs = ac.gs;
+    let track = ac.track;
     if (spoofer >= 0) {
       const sp = s.spoofers[spoofer];
-      if (sp.pattern === 'circle') {
-        const angle = (ac.icao % 360) + (((ac.gs * KT_TO_KMS * t) / sp.circle_radius_km) * 180) / Math.PI;
-        destinationPoint(sp.false_position.lat, sp.false_position.lon, angle % 360, sp.circle_radius_km, falsePos);
-        lat = falsePos[0];
-        lon = falsePos[1];
-      } else {
+      if (sp.pattern === 'point') {
         lat = sp.false_position.lat + rnd.range(-2e-4, 2e-4);
         lon = sp.false_position.lon + rnd.range(-2e-4, 2e-4);
+      } else {
+        const v = falseTrack(sp, ac, t, falsePos);
+        lat = falsePos[0];
+        lon = falsePos[1];
+        if (sp.velocity === 'coherent') {
+          gs = v.gs;
+          track = v.track;
+        }
       }
-      geomMinusBaro = clamp(sp.false_position.alt_ft - ac.alt, GEOM_MINUS_BARO_MAX_FT);
+      if (sp.velocity === 'coherent' && sp.pattern === 'point') gs = 0;
+      if (sp.spoof_height) geomMinusBaro = clamp(sp.false_position.alt_ft - ac.alt, GEOM_MINUS_BARO_MAX_FT);
     } else if (isJammed) {
       geomMinusBaro = undefined;
       nacP = 0;
@@ -194,7 +213,7 @@ function flyOne(
       nextVel += r.velocity_s;
       if (heard()) {
         emit(
-          encodeVelocity({ icao: ac.icao, groundspeed: ac.gs, track: ac.track, vertical_rate: ac.vr, vr_source: 1, geom_minus_baro: geomMinusBaro, nac_v: 2 }),
+          encodeVelocity({ icao: ac.icao, groundspeed: gs, track, vertical_rate: ac.vr, vr_source: 1, geom_minus_baro: geomMinusBaro, nac_v: 2 }),
           1,
         );
       }
@@ -202,6 +221,19 @@ function flyOne(
     if (t >= nextId) {
       nextId += r.ident_s;
       if (heard()) emit(encodeIdentification(ac.icao, ac.callsign, CATEGORY_A3), 2);
+    }
+    if (sendsAirData && t >= nextCommb) {
+      nextCommb += r.commb_s;
+      bds60 = !bds60;
+      if (heard()) {
+        const air = airData(ac, s.traffic.wind);
+        const alt = Math.round(ac.alt);
+        // BDS 5,0's ground speed and track come from the navigation system: false too when spoofed coherently.
+        const frame = bds60
+          ? encodeBds60(ac.icao, alt, { magnetic_heading: air.heading, indicated_airspeed: air.ias, mach: air.mach, baro_vertical_rate: ac.vr, inertial_vertical_rate: ac.vr })
+          : encodeBds50(ac.icao, alt, { roll: 0, true_track: track, groundspeed: gs, true_airspeed: air.tas });
+        emit(frame, 4);
+      }
     }
     if (t >= nextStatus) {
       nextStatus += r.status_s;
@@ -216,14 +248,38 @@ function flyOne(
   return heardAny ? { icao: ac.hex, callsign: ac.callsign, jammed, spoofed } : null;
 }
 
+function inHole(s: Scenario, ac: Aircraft): boolean {
+  return s.coverage_holes.some((h) => haversineKm(h.lat, h.lon, ac.lat, ac.lon) <= h.radius_km);
+}
+
 function inArea(s: Scenario, ac: Aircraft): boolean {
   const a = s.area;
   return ac.lat >= a.lat_min && ac.lat <= a.lat_max && ac.lon >= a.lon_min && ac.lon <= a.lon_max;
 }
 
-/** A jammer or spoofer active at t whose effective radius at the aircraft's altitude reaches it. */
-function affects(src: Scenario['jammers'][number], ac: Aircraft, t: number): boolean {
+/** A spoofer active at t whose effective radius at the aircraft's altitude reaches it. */
+function affects(src: Scenario['spoofers'][number], ac: Aircraft, t: number): boolean {
   return t >= src.start_s && t < src.end_s && haversineKm(src.lat, src.lon, ac.lat, ac.lon) <= effectiveRadiusKm(src, ac.alt);
+}
+
+/**
+ * A jammer active at t reaching the aircraft: its reach toward the aircraft (antenna pattern), scaled
+ * by the aircraft's susceptibility (`u` in [-1, 1]), unless terrain shadows it.
+ */
+function jams(j: Scenario['jammers'][number], ac: Aircraft, t: number, u: number): boolean {
+  if (t < j.start_s || t >= j.end_s) return false;
+  const m = j.terrain_mask;
+  // The bearing only matters to a beam or a mask (and costs trigonometry every tick).
+  const bearing = j.front_back !== 1 || m ? bearingDeg(j.lat, j.lon, ac.lat, ac.lon) : 0;
+  if (m && ac.alt < m.below_ft && inSector(bearing, m.from_deg, m.to_deg)) return false;
+  const back = 1 / j.front_back;
+  const beam = back + (1 - back) * ((1 + Math.cos(((bearing - j.bearing_deg) * Math.PI) / 180)) / 2);
+  return haversineKm(j.lat, j.lon, ac.lat, ac.lon) <= effectiveRadiusKm(j, ac.alt, beam * (1 + j.susceptibility * u));
+}
+
+/** Whether a bearing lies in the clockwise sector from `from` to `to` (degrees). */
+function inSector(bearing: number, from: number, to: number): boolean {
+  return (bearing - from + 360) % 360 <= (to - from + 360) % 360;
 }
 
 const rxOut = { index: -1, km: 0, range: 0, signal: 0 };

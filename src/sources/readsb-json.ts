@@ -34,6 +34,11 @@ export interface ReadsbAircraft {
   version?: number;
   seen_pos?: number;
   now?: number;
+  category?: string;
+  tas?: number;
+  ias?: number;
+  mach?: number;
+  mag_heading?: number;
 }
 
 export interface ReadsbSnapshot {
@@ -87,8 +92,13 @@ export function aircraftToFix(ac: ReadsbAircraft, now: number, receiver?: string
   const rate = num(ac.baro_rate) ?? num(ac.geom_rate);
   if (rate !== undefined) fix.vertical_rate = rate;
   if (receiver) fix.receiver = receiver;
+  if (typeof ac.category === 'string') fix.category = ac.category;
+  for (const k of AIR_DATA) if (num(ac[k]) !== undefined) fix[k] = ac[k];
   return fix;
 }
+
+/** Air data fields readsb names as Fix does. */
+const AIR_DATA = ['tas', 'ias', 'mach', 'mag_heading'] as const;
 
 /**
  * All positioned aircraft of a snapshot to fixes; returns how many. An element that is not an

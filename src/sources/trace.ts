@@ -6,6 +6,7 @@
  *             5 track deg (true heading on ground), 6 flags, 7 vertical rate ft/min,
  *             8 detail object | null (aircraft.json fields: nic, rc, nac_p, sil, version, flight, ...),
  *             9 source type, 10 geometric altitude ft, 11 geometric rate, 12 IAS kt, 13 roll deg ]
+ *   (detail objects may also carry category, tas, ias, mach, mag_heading)
  *   flags: 1 stale position, 2 start of a new leg, 4 vertical rate is geometric, 8 altitude is geometric
  *
  * readsb writes the detail object only every few points (about 1 in 4 here); the points in between
@@ -30,6 +31,11 @@ interface TraceDetail {
   sil?: number;
   version?: number;
   flight?: string;
+  category?: string;
+  tas?: number;
+  ias?: number;
+  mach?: number;
+  mag_heading?: number;
 }
 
 const FLAG_ALT_GEOM = 8;
@@ -90,7 +96,22 @@ export function traceToFixes(doc: TraceFile, sink: FixSink, errors: SourceErrors
     const rate = num(p[7]) ?? num(p[11]);
     if (rate !== undefined) fix.vertical_rate = rate;
     if (receiver) fix.receiver = receiver;
+    addAirData(fix, p, last, detail === last);
     if (emitFix(fix, sink, errors, window, () => `${name}: point ${i}`)) n++;
   });
   return n;
+}
+
+/**
+ * Emitter category (the latest known) and air data: the IAS column of every point, and the detail
+ * object's tas / ias / mach / mag_heading only on the point that carries it (older air data is stale).
+ */
+function addAirData(fix: Fix, p: unknown[], detail: TraceDetail, fresh: boolean): void {
+  if (typeof detail.category === 'string') fix.category = detail.category;
+  const ias = num(p[12]) ?? (fresh ? num(detail.ias) : undefined);
+  if (ias !== undefined) fix.ias = ias;
+  if (!fresh) return;
+  if (num(detail.tas) !== undefined) fix.tas = detail.tas;
+  if (num(detail.mach) !== undefined) fix.mach = detail.mach;
+  if (num(detail.mag_heading) !== undefined) fix.mag_heading = detail.mag_heading;
 }

@@ -35,6 +35,14 @@ export class AircraftState {
   track = NaN;
   verticalRate = NaN;
   trueAirspeed = NaN;
+  trueAirspeedT = NaN;
+  // Air data from Comm-B BDS 6,0 (or an ADS-B airspeed message's heading) and when it came.
+  indicatedAirspeed = NaN;
+  mach = NaN;
+  magHeading = NaN;
+  airDataT = NaN;
+  categoryCode = -1; // readsb encoding, e.g. 0xA3
+  category = ''; // its name, e.g. 'A3'
   callsign = '';
   onGround = false;
 

@@ -44,6 +44,7 @@ const REF_MAX_AGE_SECONDS = 600;
 const MAX_SPEED_KMS = 1000 * KT_TO_KMS;
 const JUMP_SLACK_KM = 2; // CPR quantisation and clock skew between receivers
 const ALT_MAX_AGE_SECONDS = 30;
+const AIR_DATA_MAX_AGE_SECONDS = 60;
 const SWEEP_SECONDS = 60;
 const NO_ADDRESS = 1 << 24; // key offset for DF18 non-ICAO addresses
 
@@ -113,6 +114,10 @@ export class Tracker {
     const tc = rec.tc;
     if (tc >= 1 && tc <= 4) {
       if (rec.callsign !== '') ac.callsign = rec.callsign;
+      if (rec.category >= 0 && rec.category !== ac.categoryCode) {
+        ac.categoryCode = rec.category;
+        ac.category = categoryName(rec.category);
+      }
     } else if (tc === 0) {
       this.noPosition(rec, ac);
     } else if (tc >= 5 && tc <= 8) {
@@ -157,7 +162,16 @@ export class Tracker {
       ac.altBaro = rec.altitude;
       ac.altBaroT = t;
     }
-    if (rec.bds === 0x50 && Number.isFinite(rec.true_airspeed)) ac.trueAirspeed = rec.true_airspeed;
+    if (rec.bds === 0x50 && Number.isFinite(rec.true_airspeed)) {
+      ac.trueAirspeed = rec.true_airspeed;
+      ac.trueAirspeedT = t;
+    }
+    if (rec.bds === 0x60) {
+      ac.indicatedAirspeed = rec.indicated_airspeed;
+      ac.mach = rec.mach;
+      ac.magHeading = rec.magnetic_heading;
+      ac.airDataT = t;
+    }
   }
 
   private noPosition(rec: ModeSRecord, ac: AircraftState): void {
@@ -174,7 +188,10 @@ export class Tracker {
       ac.geomMinusBaro = rec.geom_minus_baro;
       ac.geomMinusBaroT = t;
     }
-    if (rec.airspeed_type === 1 && Number.isFinite(rec.airspeed)) ac.trueAirspeed = rec.airspeed;
+    if (rec.airspeed_type === 1 && Number.isFinite(rec.airspeed)) {
+      ac.trueAirspeed = rec.airspeed;
+      ac.trueAirspeedT = t;
+    }
   }
 
   private integrity(rec: ModeSRecord, ac: AircraftState): void {
@@ -300,12 +317,24 @@ export class Tracker {
       vertical_rate: orUndefined(ac.verticalRate),
       receiver: this.receiver,
     };
+    if (ac.category !== '') fix.category = ac.category;
+    if (t - ac.trueAirspeedT <= AIR_DATA_MAX_AGE_SECONDS) fix.tas = ac.trueAirspeed;
+    if (t - ac.airDataT <= AIR_DATA_MAX_AGE_SECONDS) {
+      if (Number.isFinite(ac.indicatedAirspeed)) fix.ias = ac.indicatedAirspeed;
+      if (Number.isFinite(ac.mach)) fix.mach = ac.mach;
+      if (Number.isFinite(ac.magHeading)) fix.mag_heading = ac.magHeading;
+    }
     this.lastLat = lat;
     this.lastLon = lon;
     this.lastNic = nic;
     this.lastRc = rc;
     this.sink.fix(fix);
   }
+}
+
+/** readsb's name of an emitter category: 0xA3 → 'A3'. */
+function categoryName(category: number): string {
+  return `${(category >> 4).toString(16).toUpperCase()}${category & 7}`;
 }
 
 function orUndefined(x: number): number | undefined {
