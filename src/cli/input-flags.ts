@@ -12,8 +12,13 @@ export function reportErrors(path: string, count: number, samples: string[]): vo
   process.stderr.write(`gnsswatch: ${path}: ${count} unusable record(s) skipped${sample}\n`);
 }
 
-/** `--late SECONDS`: how long live ingest waits for late frames before it writes a closed minute. */
-export const LATE_FLAG = ['--late <seconds>', 'live feed: seconds to wait for late frames before a closed minute is written', '60'] as const;
+/**
+ * `--late SECONDS`: how long live ingest waits for late frames before it writes a closed minute and
+ * recomputes its events. Short by default: a frame later still is not lost (it adds a row the store
+ * merges), it only misses that minute's push to the map; and `event.started` alerts must come within
+ * two minutes of an onset (minute + lateness + tick).
+ */
+export const LATE_FLAG = ['--late <seconds>', 'live feed: seconds to wait for late frames before a closed minute is written', '20'] as const;
 
 export function parseLate(text: string): number {
   return parseIntIn(text, '--late', 0, 3600);

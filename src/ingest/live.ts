@@ -13,7 +13,7 @@ import { FramePipeline } from './pipeline.ts';
 
 const METHODS: Method[] = ['nacp', 'nic'];
 /** Buckets are written once they ended this long ago, so frames still in flight land in them. */
-const LIVE_LATENESS_SECONDS = 60;
+const LIVE_LATENESS_SECONDS = 20;
 /** How often live ingest looks for closed buckets (writing only when one closed). */
 const LIVE_TICK_SECONDS = 10;
 /** Spoofed aircraft and spoofing events are refreshed this often (jamming events with every minute written). */

@@ -200,15 +200,19 @@ export class StoreIngest implements TrackSink {
   }
 
   /**
-   * Store the spoofing findings so far: spoofed aircraft, and the spoofing events over the span
-   * this ingest has read (replacing what an earlier analysis of the same span stored). The
-   * detector keeps going, so a live ingest calls this as often as it likes.
+   * Store the spoofing findings so far: spoofed aircraft, and the spoofing events over the time
+   * their spoofed intervals span (replacing what an earlier analysis of the same aircraft stored
+   * there; other inputs' spoofing elsewhere in time is left alone). The detector keeps going, so a
+   * live ingest calls this as often as it likes.
    */
   async analyse(): Promise<AnalysisSummary> {
     const { spoofed, events } = this.spoof.finish();
     await this.store.addSpoofed(spoofed);
-    if (!(this.span.from <= this.span.to)) return { events: [], spoofed };
-    const { written } = await this.store.replaceEvents('spoofing', { from: this.span.from, to: this.span.to + 1 }, events);
+    const intervals = spoofed.flatMap((s) => s.intervals);
+    if (intervals.length === 0) return { events: [], spoofed };
+    const from = Math.min(...intervals.map((i) => i[0]), ...events.map((e) => e.start));
+    const to = Math.max(...intervals.map((i) => i[1]), ...events.map((e) => e.end)) + 1;
+    const { written } = await this.store.replaceEvents('spoofing', { from, to }, events);
     return { events: written, spoofed };
   }
 }

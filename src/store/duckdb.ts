@@ -219,8 +219,8 @@ class DuckDbStore implements Store {
   }
 
   /**
-   * Distinct healthy / degraded aircraft per (bucket, cell), of all cells or one, column-wise and
-   * in no particular order. The rows come back as one joined string, one aggregate so each row's
+   * Distinct healthy / degraded aircraft per (bucket, cell), of all cells or one, column-wise, by
+   * bucket then cell index (the same answer every time, whatever order the engine aggregated in). The rows come back as one joined string, one aggregate so each row's
    * values stay together: turning 50k VARCHAR values into JS strings one by one costs more than
    * the rest of the query.
    */
@@ -231,7 +231,7 @@ class DuckDbStore implements Store {
       `WITH a AS (${this.perAircraftSql(res, bucket, 'method = $1 AND minute >= $2 AND minute < $3')}),
             n AS (SELECT b, c, (count(*) - count_if(deg))::INTEGER AS healthy, count_if(deg)::INTEGER AS degraded
                   FROM a ${cell ? `WHERE c = ${h3Value(cell)}::UBIGINT` : ''} GROUP BY b, c ${degradedOnly ? 'HAVING bool_or(deg)' : ''})
-       SELECT count(*)::DOUBLE, string_agg(concat_ws(',', ${h3String('c')}, b, healthy, degraded), ',') FROM n`,
+       SELECT count(*)::DOUBLE, string_agg(concat_ws(',', ${h3String('c')}, b, healthy, degraded), ',' ORDER BY b, c) FROM n`,
       [method, from, to],
     );
     const n = reader.value(0, 0) as number;

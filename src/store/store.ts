@@ -38,7 +38,7 @@ export interface CellQuery extends TimeRange {
   degradedOnly?: boolean;
 }
 
-/** Cell-buckets column-wise (index i of each array is one cell-bucket), in no particular order. */
+/** Cell-buckets column-wise (index i of each array is one cell-bucket), by bucket then cell index. */
 export interface CellColumns {
   bucket_start: number[];
   cell: string[];
@@ -187,7 +187,7 @@ export interface Store {
   aircraftMinutes(q: TimeRange & { res: number; method: Method; cells?: readonly string[] }): Promise<AircraftBucket[]>;
   /** Distinct aircraft per cell and bucket at any resolution in RESOLUTIONS and bucket in BUCKETS, by bucket then cell. */
   cells(q: CellQuery): Promise<CellBucket[]>;
-  /** The same cell-buckets as cells(), column-wise and unsorted: what the HTTP API answers fastest from. */
+  /** The same cell-buckets as cells(), column-wise, by bucket then cell index: what the HTTP API answers fastest from. */
   cellColumns(q: CellQuery): Promise<CellColumns>;
   cellHistory(cell: string, q: TimeRange & { method: Method; bucket: number }): Promise<CellHistory>;
   /** Localisation observations (method nacp), appended; duplicates are read back once. */

@@ -17,7 +17,8 @@
 import type { ModeSRecord } from '../record.ts';
 import { decodeID13 } from '../squawk.ts';
 
-export function decodeAircraftStatus(hi: number, lo: number, rec: ModeSRecord): void {
+/** Every ME decoder takes (hi, lo, rec); all of this one's fields lie in hi. */
+export function decodeAircraftStatus(hi: number, _lo: number, rec: ModeSRecord): void {
   const st = (hi >>> 24) & 0x7;
   rec.subtype = st;
   if (st === 1) {

@@ -207,7 +207,7 @@ class ClickHouseStore implements Store {
                   WHERE method = ${sqlString(method)} AND minute >= ${sqlNumber(Math.floor(r.from / bucket) * bucket)}
                     AND minute < ${sqlNumber(Math.ceil(r.to / bucket) * bucket)} ${cell ? `AND ${parent} = ${cellToDecimal(cell)}` : ''}
                   GROUP BY b, c, a)
-                GROUP BY b, c ${degradedOnly ? 'HAVING sum(d) > 0' : ''} LIMIT ${MAX_ROWS + 1}`,
+                GROUP BY b, c ${degradedOnly ? 'HAVING sum(d) > 0' : ''} ORDER BY b, c LIMIT ${MAX_ROWS + 1}`,
         format: 'TabSeparated',
       })
     ).text();
