@@ -179,6 +179,8 @@ describe.skipIf(SKIP_BROWSER)('map end to end (real demo)', () => {
     const max = Number(await page.locator('#time').getAttribute('max'));
     expect(max).toBeLessThan(24);
     expect(Number(await page.locator('#time-strip').getAttribute('data-data-slots'))).toBeGreaterThan(0);
+    // Events arrive window by window: wait until both Incheon jammers are marked (a hang fails on the test's timeout).
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('#time-strip')?.dataset.events) >= 2, undefined, { timeout: 0 });
     expect(Number(await page.locator('#time-strip').getAttribute('data-events'))).toBeGreaterThanOrEqual(2);
     await setSlider(page, 0);
     for (let i = 0; i <= max; i++) {

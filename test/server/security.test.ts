@@ -118,7 +118,7 @@ describe('WebSocket /api/live', () => {
           ws.on('message', (d) => messages.push(JSON.parse(String(d))));
           ws.on('error', () => {});
           ws.on('open', () => resolve({ ws, closed, messages }));
-          closed.then(() => reject(new Error('closed before open')));
+          void closed.then(() => reject(new Error('closed before open')));
         });
       const small = await open();
       const big = await open();

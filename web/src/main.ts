@@ -127,7 +127,7 @@ async function drawCells(): Promise<void> {
   notice = null;
   if (rows.length === 0) status(noDataHtml(t));
   else status(note);
-  map.once('idle', () => (document.body.dataset.cellsDrawn = String(rows.length)));
+  void map.once('idle', () => (document.body.dataset.cellsDrawn = String(rows.length)));
   map.triggerRepaint();
   updateWhen();
   saveHash();
@@ -332,7 +332,7 @@ async function selectEvent(id: string): Promise<void> {
   // Show the event at its middle, where it is most likely fully developed.
   await goTo(Math.floor((e.start + e.end) / 2));
   fitVisible(bounds, 8, 800);
-  map.once('moveend', () => (document.body.dataset.eventShown = id));
+  void map.once('moveend', () => (document.body.dataset.eventShown = id));
   saveHash();
 }
 
@@ -396,7 +396,7 @@ async function drawSpoofing(): Promise<void> {
   setOverlay(map, 'spoof-tracks', lines);
   setOverlay(map, 'false-points', { type: 'FeatureCollection', features: falsePoints });
   spoofDrawn = key;
-  map.once('idle', () => spoofingDrawn(tracks.filter((t) => t.points.length > 1).length, falsePoints.length));
+  void map.once('idle', () => spoofingDrawn(tracks.filter((t) => t.points.length > 1).length, falsePoints.length));
   map.triggerRepaint();
 }
 
