@@ -15,11 +15,10 @@ import { getResolution } from 'h3-js';
 import type { AircraftBucket, CellBucket, InterferenceEvent, Method, SpoofedAircraft } from '../detect/types.ts';
 import type { Fix } from '../contracts.ts';
 import {
-  BUCKETS,
+  checkGrid,
   EARLIEST_UNIX_TIME,
   MAX_ROWS,
   QueryTooLargeError,
-  RESOLUTIONS,
   STORE_BUCKET_SECONDS,
   STORE_RES,
   spoofedId,
@@ -535,12 +534,6 @@ function msRange(from: number, to: number): [number, number] {
 
 function byBucketThenCell(x: CellBucket, y: CellBucket): number {
   return x.bucket_start - y.bucket_start || (x.cell < y.cell ? -1 : x.cell > y.cell ? 1 : 0);
-}
-
-function checkGrid(res: number, bucket: number): { res: number; bucket: number } {
-  if (!RESOLUTIONS.includes(res)) throw new RangeError(`res ${res} is not one of ${RESOLUTIONS.join(', ')}`);
-  if (!BUCKETS.includes(bucket)) throw new RangeError(`bucket ${bucket} is not one of ${BUCKETS.join(', ')}`);
-  return { res, bucket };
 }
 
 /** Absent is undefined or NaN; anything beyond a 32-bit integer is absent too (never a wrapped value). */

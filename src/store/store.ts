@@ -14,6 +14,13 @@ export const STORE_RES = 7;
 export const STORE_BUCKET_SECONDS = 60;
 export const RESOLUTIONS = [2, 3, 4, 5, 6, 7];
 export const BUCKETS = [60, 3600, 86400];
+/** Refuse a resolution or bucket the stores cannot aggregate to (every backend checks the same way). */
+export function checkGrid(res: number, bucket: number): { res: number; bucket: number } {
+  if (!RESOLUTIONS.includes(res)) throw new RangeError(`res ${res} is not one of ${RESOLUTIONS.join(', ')}`);
+  if (!BUCKETS.includes(bucket)) throw new RangeError(`bucket ${bucket} is not one of ${BUCKETS.join(', ')}`);
+  return { res, bucket };
+}
+
 /** Queries answering more rows than this fail with QueryTooLargeError. */
 export const MAX_ROWS = 200_000;
 

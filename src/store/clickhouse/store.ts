@@ -12,11 +12,10 @@ import { getResolution } from 'h3-js';
 import type { Fix } from '../../contracts.ts';
 import type { AircraftBucket, CellBucket, InterferenceEvent, Method, SpoofedAircraft } from '../../detect/types.ts';
 import {
-  BUCKETS,
+  checkGrid,
   EARLIEST_UNIX_TIME,
   MAX_ROWS,
   QueryTooLargeError,
-  RESOLUTIONS,
   STORE_BUCKET_SECONDS,
   STORE_RES,
   cellCountsFromColumns,
@@ -503,10 +502,6 @@ function overlaps(c: VersionedColumns, r: TimeRange): string {
   return `${c.start} < ${sqlNumber(r.to)} AND ${c.end} >= ${sqlNumber(r.from)}`;
 }
 
-function checkGrid(res: number, bucket: number): void {
-  if (!RESOLUTIONS.includes(res)) throw new RangeError(`res ${res} is not one of ${RESOLUTIONS.join(', ')}`);
-  if (!BUCKETS.includes(bucket)) throw new RangeError(`bucket ${bucket} is not one of ${BUCKETS.join(', ')}`);
-}
 
 /** Absent is undefined, NaN, or -1 for codes (the decoder's conventions). */
 function orNull(v: number | undefined, int: boolean): number | null {
