@@ -35,3 +35,14 @@ export function connectLive(h: LiveHandlers, url = new URL('/api/live', location
   };
   open();
 }
+
+/**
+ * The event list after a pushed `events` message: changed events replace theirs by id, and the ids
+ * the store removed (an episode recomputed under another id) go, so the map never shows a stale one.
+ */
+export function applyEventsMessage<E extends { id: string }>(events: readonly E[], pushed: readonly E[], removed: readonly string[] = []): E[] {
+  const byId = new Map(events.map((e) => [e.id, e]));
+  for (const id of removed) byId.delete(id);
+  for (const e of pushed) byId.set(e.id, e);
+  return [...byId.values()];
+}

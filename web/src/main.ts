@@ -15,7 +15,7 @@ import { closeMenu, coveringPanels, foldEvents, phone, wireLayout } from './layo
 import { addOverlays, clearOverlay, setOverlay } from './layers.ts';
 import { showAlerts } from './alerts-panel.ts';
 import { legendHtml } from './legend.ts';
-import { connectLive } from './live.ts';
+import { applyEventsMessage, connectLive } from './live.ts';
 import { fitPadding } from './padding.ts';
 import { showPlaces } from './places.ts';
 import { decodeHash, encodeHash, type ViewState } from './state.ts';
@@ -531,9 +531,7 @@ function wireLive(): void {
     },
     message(m) {
       if (m.type === 'events') {
-        const byIdMap = new Map(events.map((e) => [e.id, e]));
-        for (const e of m.events) byIdMap.set(e.id, e);
-        events = [...byIdMap.values()];
+        events = applyEventsMessage(events, m.events, m.removed);
         renderList();
         timeline.setMarks(coverage, events);
         return;
