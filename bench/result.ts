@@ -1,4 +1,4 @@
-/** What every benchmark prints (DESIGN.md): one JSON object per result, with the load it ran under. */
+/** What every benchmark prints (README "Tests and benchmarks"): one JSON object per result, with the load it ran under. */
 import { loadavg } from 'node:os';
 
 export interface BenchResult {

@@ -1,4 +1,4 @@
-/** `gnsswatch decode`: one JSON object per frame (DESIGN.md contract), NDJSON on stdout. */
+/** `gnsswatch decode`: one JSON object per frame (README "`decode` output"), NDJSON on stdout. */
 import { Command, Option } from 'commander';
 import { recordToJson } from '../modes/json.ts';
 import { FramePipeline } from '../ingest/pipeline.ts';

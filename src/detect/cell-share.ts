@@ -1,6 +1,6 @@
 /**
  * Cell-buckets from aircraft-buckets: distinct healthy and degraded aircraft per H3 cell and
- * time bucket, the share degraded and its band (DESIGN.md "Method defaults"):
+ * time bucket, the share degraded and its band (README "Method"):
  *   share = max(0, 100 × (degraded − 1) / (healthy + degraded))
  * The "− 1" is gpsjam.org's de-noising: one aircraft with a bad receiver never colours a cell.
  * Bands: low < 2 %, medium 2–10 %, high ≥ 10 %.

@@ -1,5 +1,5 @@
 /**
- * Per-aircraft healthy/degraded rules (DESIGN.md "Method defaults").
+ * Per-aircraft healthy/degraded rules (README "Method").
  *
  * Method `nacp` (gpsjam.org via ADS-B Exchange, readsb's "no GPS" rule): a counter per aircraft
  * goes up on an airborne report with NACp ≤ 2 or a type code 0 (no position) message, down on

@@ -1,4 +1,4 @@
-/** Records produced by detection (DESIGN.md "Core records"). Times are unix seconds. */
+/** Records produced by detection (README "Architecture", records). Times are unix seconds. */
 
 export type Method = 'nacp' | 'nic';
 export type Band = 'low' | 'medium' | 'high';

@@ -1,4 +1,4 @@
-/** A received Mode S frame (DESIGN.md "Frame"). */
+/** A received Mode S frame (README "Architecture", records). */
 export interface Frame {
   /** Unix seconds; NaN when unknown. */
   t: number;

@@ -1,5 +1,5 @@
 /**
- * A decoded record as the NDJSON object of the `gnsswatch decode` contract (DESIGN.md):
+ * A decoded record as the NDJSON object of the `gnsswatch decode` contract (README "`decode` output"):
  * snake_case names as readsb / pyModeS, absent fields omitted. Allocates: one object per
  * frame, for output, not for the decoding hot path.
  */

@@ -7,7 +7,7 @@ import { hexToBytes } from './hex.ts';
 import { type JsonObject, recordToJson } from './json.ts';
 import { ModeSRecord } from './record.ts';
 
-/** A decoded frame: `df`, `icao`, `crc_ok`, `hex` and whatever else the frame carries (DESIGN.md contract). */
+/** A decoded frame: `df`, `icao`, `crc_ok`, `hex` and whatever else the frame carries (README "`decode` output"). */
 export type Message = JsonObject;
 
 /** Shared by calls without a context, so DF11/17 frames teach later AP-format frames their address. */

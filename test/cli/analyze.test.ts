@@ -42,7 +42,7 @@ describe('gnsswatch simulate + analyze on the shipped Incheon scenario', () => {
     const csv = readFileSync(join(out, 'cells.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe('bucket_start,cell,healthy,degraded,share_pct,band');
     expect(csv.some((l) => l.endsWith(',high'))).toBe(true);
-    // Every row's share follows the DESIGN.md formula from its own counts.
+    // Every row's share follows the README "Method" formula from its own counts.
     for (const line of csv.slice(1)) {
       const [, , healthy, degraded, share] = line.split(',');
       const expected = Math.max(0, (100 * (Number(degraded) - 1)) / (Number(healthy) + Number(degraded)));

@@ -5,7 +5,7 @@ import { decode } from '../../src/modes/message.ts';
 import { ModeSRecord } from '../../src/modes/record.ts';
 import { fromHex } from './build-frame.ts';
 
-describe('recordToJson (DESIGN.md decode contract)', () => {
+describe('recordToJson (README decode contract)', () => {
   it('identification: snake_case contract fields, category as readsb hex, icao 6 lowercase digits', () => {
     const rec = new ModeSRecord();
     decodeInto(fromHex('8D4840D6202CC371C32CE0576098'), 14, rec, createDecodeContext(), 1700000000.5);

@@ -1,4 +1,4 @@
-/** Interference bands and their map colours (DESIGN.md "Method defaults": low < 2 %, medium 2-10 %, high >= 10 %). */
+/** Interference bands and their map colours (README "Method": low < 2 %, medium 2-10 %, high >= 10 %). */
 import type { Band } from '../../src/detect/types.ts';
 
 export const BAND_COLOURS: Record<Band | 'none', string> = {

@@ -9,7 +9,7 @@
  *   ME bit  22     CPR format (F): 0 even, 1 odd
  *   ME bits 23-39  CPR-encoded latitude
  *   ME bits 40-56  CPR-encoded longitude
- * TC 0 carries no position (the source of degradation DESIGN.md counts); only its altitude is read.
+ * TC 0 carries no position (a degradation the README "Method" counts); only its altitude is read.
  * Read from the ME field as two integers (decode.ts): hi = ME bits 1-32, lo = ME bits 33-56,
  * so ME bit n is bit 32 - n of hi or bit 56 - n of lo (0 = least significant).
  */
