@@ -49,17 +49,10 @@ export class Progress {
 
 /** The progress line's text: pure, so it can be checked without a terminal. */
 export function formatProgress(label: string, items: number, bytes: number, seconds: number, totalBytes?: number): string {
-  const rate = seconds > 0 ? items / seconds : 0;
-  let line = `${label}: ${items.toLocaleString('en-US')} items, ${Math.round(rate).toLocaleString('en-US')}/s`;
-  if (totalBytes && bytes > 0 && seconds > 0) {
-    const pct = Math.min(100, (100 * bytes) / totalBytes);
-    const eta = ((totalBytes - bytes) * seconds) / bytes;
-    line += `, ${pct.toFixed(1)} %, ETA ${formatDuration(eta)}`;
-  }
-  return line;
+  return formatFractionProgress(label, items, seconds, totalBytes ? bytes / totalBytes : 0);
 }
 
-/** The progress line of work counted in units (files) rather than bytes. */
+/** The progress line for a known fraction done (bytes of a file, or files of a folder). */
 export function formatFractionProgress(label: string, items: number, seconds: number, fraction: number): string {
   const rate = seconds > 0 ? items / seconds : 0;
   let line = `${label}: ${items.toLocaleString('en-US')} items, ${Math.round(rate).toLocaleString('en-US')}/s`;
