@@ -17,13 +17,7 @@ import { encodeAirbornePosition, encodeOperationalStatus, encodeVelocity } from 
 import type { Frame } from '../src/modes/frame.ts';
 import { writeBeast } from '../src/sim/write.ts';
 
-interface WsClient {
-  on(ev: 'message', fn: (data: unknown) => void): void;
-  on(ev: 'error', fn: (err: Error) => void): void;
-  on(ev: 'close', fn: () => void): void;
-  close(): void;
-}
-const { WebSocket } = (await import('ws' as string)) as { WebSocket: new (url: string) => WsClient };
+import { WebSocket, type WsClient } from '../test/ws-client.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LATE_SECONDS = 5;

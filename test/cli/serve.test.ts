@@ -11,14 +11,7 @@ import type { Frame } from '../../src/modes/frame.ts';
 import { writeBeast } from '../../src/sim/write.ts';
 import { openDuckDbStore } from '../../src/store/duckdb.ts';
 
-// ws (installed with @fastify/websocket) ships no types and @types/ws is not installed: type what is used.
-interface WsClient {
-  on(ev: 'message', fn: (data: unknown) => void): void;
-  on(ev: 'error', fn: (err: Error) => void): void;
-  on(ev: 'close', fn: () => void): void;
-  close(): void;
-}
-const { WebSocket } = (await import('ws' as string)) as { WebSocket: new (url: string) => WsClient };
+import { WebSocket } from '../ws-client.ts';
 
 const CSV = 'data/real/rs1090/short_flights.csv'; // 486 real DF17 frames (data/README.md)
 

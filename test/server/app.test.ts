@@ -10,13 +10,7 @@ import { LiveHub, type LiveMessage } from '../../src/server/live.ts';
 import { openDuckDbStore } from '../../src/store/duckdb.ts';
 import type { Store } from '../../src/store/store.ts';
 
-// ws (installed with @fastify/websocket) ships no types and @types/ws is not installed: type what is used.
-interface WsClient {
-  on(ev: 'message', fn: (data: unknown) => void): void;
-  on(ev: 'error', fn: (err: Error) => void): void;
-  close(): void;
-}
-const { WebSocket } = (await import('ws' as string)) as { WebSocket: new (url: string) => WsClient };
+import { WebSocket } from '../ws-client.ts';
 
 const T0 = 1727784000; // 2024-10-01T12:00:00Z
 const CELL7 = latLngToCell(37.46, 126.44, 7);

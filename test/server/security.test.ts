@@ -10,15 +10,7 @@ import { contentSecurityPolicy, exposureWarning, isLoopback, WS_MAX_PAYLOAD_BYTE
 import { openDuckDbStore } from '../../src/store/duckdb.ts';
 import type { Store } from '../../src/store/store.ts';
 
-interface WsClient {
-  on(ev: 'open', fn: () => void): void;
-  on(ev: 'message', fn: (data: unknown) => void): void;
-  on(ev: 'error', fn: (err: Error) => void): void;
-  on(ev: 'close', fn: (code: number) => void): void;
-  send(data: string | Uint8Array): void;
-  close(): void;
-}
-const { WebSocket } = (await import('ws' as string)) as { WebSocket: new (url: string) => WsClient };
+import { WebSocket, type WsClient } from '../ws-client.ts';
 
 const T0 = 1727784000; // 2024-10-01T12:00:00Z
 const CELL = latLngToCell(37.46, 126.44, 7);
