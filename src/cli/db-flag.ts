@@ -2,6 +2,7 @@
 import { openClickHouseStore } from '../store/clickhouse/store.ts';
 import { isClickHouseUrl } from '../store/clickhouse/url.ts';
 import { openDuckDbStore } from '../store/duckdb.ts';
+import { reopenOnInvalidation } from '../store/reopen.ts';
 import type { Store } from '../store/store.ts';
 import { UsageError } from './errors.ts';
 
@@ -15,7 +16,10 @@ export async function openStoreForCli(path: string): Promise<Store> {
     }
   }
   try {
-    return await openDuckDbStore(path);
+    const store = await openDuckDbStore(path);
+    return reopenOnInvalidation(store, () => openDuckDbStore(path), (cause) => {
+      process.stderr.write(`gnsswatch: database ${path} reopened after a fatal error (${oneLine(cause)})\n`);
+    });
   } catch (err) {
     throw new UsageError(`cannot open database ${path}: ${oneLine(err)}; check the path, and that no other gnsswatch process has it open`);
   }

@@ -42,6 +42,12 @@ try {
   } else if (e?.name === 'InputError') {
     process.stderr.write(`gnsswatch: ${e.message}\n`);
     process.exitCode = 1;
+  } else if ((err as NodeJS.ErrnoException | undefined)?.code === 'ENOSPC' || /no space left on device/i.test(e?.message ?? '')) {
+    // The store keeps what it committed and an ingest records what it finished (README "Storage").
+    process.stderr.write(
+      `gnsswatch: the disk is full (${(e?.message ?? '').split('\n')[0]}): free space and run the same command again; what was stored is kept, and a re-run of an ingest completes it without counting anything twice\n`,
+    );
+    process.exitCode = 1;
   } else {
     process.stderr.write(`gnsswatch: internal error: ${e?.message ?? String(err)} (set GNSSWATCH_DEBUG=1 for details)\n`);
     if (process.env.GNSSWATCH_DEBUG) process.stderr.write(`${e?.stack}\n`);

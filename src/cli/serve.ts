@@ -11,7 +11,7 @@ import { DEFAULT_RATE_LIMIT_PER_MINUTE, exposureWarning } from '../server/securi
 import type { Store } from '../store/store.ts';
 import { buildWeb } from '../../web/build.ts';
 import { UsageError, parseIntIn } from './errors.ts';
-import { runLiveIngest } from '../ingest/live.ts';
+import { runLiveIngest, type StoreWrites } from '../ingest/live.ts';
 import { openStoreForCli } from './db-flag.ts';
 import { LATE_FLAG, REF_FLAG, parseLate, parseRefs, type Receivers } from './input-flags.ts';
 import { BEAST_FLAG, LISTEN_BEAST_FLAG, LISTEN_HOST_FLAG, RECEIVERS_FLAG, parseFeedFlags, type FeedConfig } from './receivers-flag.ts';
@@ -29,6 +29,8 @@ export interface StartOptions {
   alertAreas?: AreaConfig[];
   /** The live feeds' counters, for /api/stats. */
   feedCounters?: () => FeedSnapshot[];
+  /** The live ingest's store-write counters, for /api/stats. */
+  storeWrites?: () => StoreWrites | null;
   /** Requests per minute per client; 0 = no limit. */
   rateLimitPerMinute?: number;
 }
@@ -44,7 +46,7 @@ export async function startServer(store: Store, o: StartOptions): Promise<{ app:
   } catch (err) {
     process.stderr.write(`gnsswatch: the web app could not be built (${(err as Error).message.split('\n')[0]}); serving the API only\n`);
   }
-  const app = buildServer(store, { styleUrl: o.styleUrl, webDir, live: o.hub, alertAreas: o.alertAreas, feeds: o.feedCounters, rateLimitPerMinute: o.rateLimitPerMinute });
+  const app = buildServer(store, { styleUrl: o.styleUrl, webDir, live: o.hub, alertAreas: o.alertAreas, feeds: o.feedCounters, storeWrites: o.storeWrites, rateLimitPerMinute: o.rateLimitPerMinute });
   const warning = exposureWarning(o.host);
   if (warning) process.stderr.write(`gnsswatch: warning: ${warning}\n`);
   try {
@@ -72,7 +74,8 @@ export async function serveUntilExit(
   const live = o.feeds !== undefined && o.feeds.feeds.length > 0;
   const hub = live ? new LiveHub() : undefined;
   let feedCounters: (() => FeedSnapshot[]) | undefined;
-  const { app } = await startServer(store, { ...o, hub, feedCounters: () => feedCounters?.() ?? [] });
+  let storeWrites: (() => StoreWrites) | undefined;
+  const { app } = await startServer(store, { ...o, hub, feedCounters: () => feedCounters?.() ?? [], storeWrites: () => storeWrites?.() ?? null });
   const ingest = live
     ? runLiveIngest({
         store,
@@ -91,10 +94,15 @@ export async function serveUntilExit(
         onStoreError: (err, failures) => {
           process.stderr.write(`gnsswatch: writing the live feed failed (${err.message.split('\n')[0]}); keeping the rows and retrying (${failures} in a row)\n`);
         },
+        onStoreRecovered: (failures) => process.stderr.write(`gnsswatch: writing the live feed works again after ${failures} failure(s); the rows kept meanwhile are written\n`),
+        onStoreWrites: (snapshot) => (storeWrites = snapshot),
       })
     : new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-  await ingest;
-  await app.close();
+  try {
+    await ingest;
+  } finally {
+    await app.close();
+  }
 }
 
 interface ServeFlags {

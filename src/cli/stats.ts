@@ -1,8 +1,15 @@
-/** `gnsswatch stats`: what a recording holds — frames per DF and type code, CRC, aircraft, time span. */
+/**
+ * `gnsswatch stats`: what a recording holds — frames per DF and type code, CRC, aircraft, time
+ * span — or, with `--db`, what a database holds: its time span, rows and unfinished ingests.
+ */
+import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { isClickHouseUrl } from '../store/clickhouse/url.ts';
 import { FramePipeline } from '../ingest/pipeline.ts';
 import { readInput } from '../sources/read-input.ts';
-import { parseTime } from './errors.ts';
+import type { IngestRecord, StoreStats } from '../store/store.ts';
+import { openStoreForCli } from './db-flag.ts';
+import { UsageError, parseTime } from './errors.ts';
 import { FORMAT_CHOICES, reportErrors } from './input-flags.ts';
 
 export interface RecordingStats {
@@ -23,14 +30,48 @@ export interface RecordingStats {
   errors: number;
 }
 
+/** What `stats --db` prints: the store's counts and span, and every ingest that never finished. */
+export interface DatabaseStats extends StoreStats {
+  db: string;
+  span_s: number | null;
+  incomplete: IngestRecord[];
+}
+
+async function databaseStats(db: string): Promise<void> {
+  // Reporting on a database must not create one.
+  if (!isClickHouseUrl(db) && !existsSync(db)) throw new UsageError(`no database at ${db}: give the --db of an ingest or serve`);
+  const store = await openStoreForCli(db);
+  try {
+    const stats = await store.stats();
+    const incomplete = await store.incompleteIngests();
+    const span_s = stats.from !== null && stats.to !== null ? stats.to - stats.from : null;
+    const result: DatabaseStats = { db, ...stats, span_s, incomplete };
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    if (incomplete.length > 0) {
+      const first = incomplete[0];
+      process.stderr.write(
+        `gnsswatch: ${incomplete.length} ingest(s) started and never finished (first: ${first.name}, started ${new Date(first.started * 1000).toISOString()}): run the same ingest again to complete them\n`,
+      );
+    }
+  } finally {
+    await store.close();
+  }
+}
+
 export function statsCommand(): Command {
   return new Command('stats')
-    .description('count frames per downlink format and type code, CRC-valid and corrected frames, aircraft, time span')
-    .argument('<file>', "input file, or '-' for standard input")
+    .description('count frames per downlink format and type code, CRC-valid and corrected frames, aircraft, time span; with --db, what a database holds')
+    .argument('[file]', "input file, or '-' for standard input")
+    .option('--db <path>', 'report on this database instead of a file: time span, rows, ingests that never finished')
     .addOption(new Option('--format <format>', 'input format').choices(FORMAT_CHOICES).default('auto'))
     .option('--start <time>', 'ISO time or unix seconds of the first frame, for files with only a 12 MHz counter')
     .option('--no-fix', 'disable 1-bit error correction')
-    .action(async (file: string, o: { format: string; start?: string; fix: boolean }) => {
+    .action(async (file: string | undefined, o: { db?: string; format: string; start?: string; fix: boolean }) => {
+      if (o.db !== undefined) {
+        if (file !== undefined) throw new UsageError(`stats takes a FILE or --db PATH, not both ('${file}' and --db ${o.db})`);
+        return databaseStats(o.db);
+      }
+      if (file === undefined) throw new UsageError("stats needs a FILE ('-' for standard input) or --db PATH");
       const df = new Int32Array(32);
       const tc = new Int32Array(32);
       const aircraft = new Set<number>();

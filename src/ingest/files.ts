@@ -49,11 +49,13 @@ export async function filesOf(path: string): Promise<string[]> {
 
 /**
  * The content hash that names an input in the ingest log: of the file, or of a folder's files'
- * names and contents (standard input has none: it is always read).
+ * names and contents, and of the --start that dates it (standard input has none: it is always read).
  */
-async function contentKey(path: string, files: readonly string[]): Promise<string | null> {
+async function contentKey(path: string, files: readonly string[], start: number | undefined): Promise<string | null> {
   if (path === '-') return null;
   const hash = createHash('sha256');
+  // A counter-only file anchored at another --start is other data.
+  if (start !== undefined) hash.update(`start=${start}\0`);
   for (const f of files) {
     if (files.length > 1) hash.update(`${relative(path, f)}\0`);
     hash.update(await readFile(f));
@@ -67,7 +69,7 @@ export async function ingestFiles(store: Store, paths: string[], input: InputOpt
   const pendingKeys: string[] = [];
   for (const path of paths) {
     const files = await filesOf(path);
-    const key = await contentKey(path, files).catch(() => null);
+    const key = await contentKey(path, files, input.start).catch(() => null);
     if (key !== null && (await store.beginIngest(key, path)) === 'done') {
       sum.skipped.push(path);
       continue;

@@ -45,8 +45,26 @@ export interface LiveIngestOptions {
   onFeeds?: (snapshot: () => FeedSnapshot[]) => void;
   /** A store write failed (the ingest goes on and retries); `failures` in a row so far. */
   onStoreError?: (err: Error, failures: number) => void;
+  /** Writes succeed again after `failures` failed in a row. */
+  onStoreRecovered?: (failures: number) => void;
+  /** Once the ingest runs: its store-write counters, for /api/stats. */
+  onStoreWrites?: (snapshot: () => StoreWrites) => void;
   /** Called with the current events whenever they are published (alerts); must return quickly. */
   onEvents?: (events: InterferenceEvent[], now: number) => void;
+}
+
+/** How the live ingest's writes fare (GET /api/stats `store_writes`). */
+export interface StoreWrites {
+  /** Write attempts that failed since the start, and how many of them in a row now (0: writing). */
+  failures: number;
+  failing: number;
+  last_error: string | null;
+  /** Unix seconds of the last failure. */
+  last_error_at: number | null;
+  /** Rows kept in memory to be written again once the store takes them. */
+  pending_rows: number;
+  /** Rows given up because the store failed for longer than memory could keep them. */
+  lost_rows: number;
 }
 
 /**
@@ -72,7 +90,11 @@ export async function runLiveIngest(o: LiveIngestOptions): Promise<{ frames: num
   let events = 0;
   let lastAnalysis = Date.now() / 1000;
   let failures = 0;
+  let totalFailures = 0;
+  let lastError: { message: string; at: number } | null = null;
   let retryAt = 0;
+  /** Minutes written but not yet pushed and analysed (a store error stopped the step): done with the next one. */
+  let unfinished: number[] = [];
 
   const publishEvents = (written: InterferenceEvent[], removed: string[]) => {
     events += written.length;
@@ -81,15 +103,17 @@ export async function runLiveIngest(o: LiveIngestOptions): Promise<{ frames: num
   /** Write what closed, publish it, and recompute the events of the minutes written. */
   const step = async (w: WriteSummary, analyse: boolean) => {
     aircraftBuckets += w.aircraftBuckets;
-    if (o.hub) await publishMinutes(o.store, o.hub, w.minutes);
+    const minutes = (unfinished = [...new Set([...unfinished, ...w.minutes])].sort((a, b) => a - b));
+    if (o.hub) await publishMinutes(o.store, o.hub, minutes);
     const current: InterferenceEvent[] = [];
-    if (w.minutes.length > 0) {
-      const from = w.minutes[0];
-      const to = w.minutes[w.minutes.length - 1] + STORE_BUCKET_SECONDS;
+    if (minutes.length > 0) {
+      const from = minutes[0];
+      const to = minutes[minutes.length - 1] + STORE_BUCKET_SECONDS;
       const j = await refreshJammingEvents(o.store, { from, to });
       publishEvents(j.written, j.removed);
       current.push(...j.written);
     }
+    unfinished = [];
     if (analyse) {
       const a = await ingest.analyse();
       publishEvents(a.events, []);
@@ -109,17 +133,31 @@ export async function runLiveIngest(o: LiveIngestOptions): Promise<{ frames: num
         const analyse = now - lastAnalysis >= (o.analysisSeconds ?? LIVE_ANALYSIS_SECONDS);
         await step(await ingest.flushBefore(now - (o.latenessSeconds ?? LIVE_LATENESS_SECONDS)), analyse);
         if (analyse) lastAnalysis = now;
+        if (failures > 0) o.onStoreRecovered?.(failures);
         failures = 0;
       } catch (err) {
-        failures++;
+        failed(err as Error, now);
         retryAt = now + Math.min(MAX_RETRY_SECONDS, 2 ** failures);
-        o.onStoreError?.(err as Error, failures);
       }
     });
+  };
+  const failed = (err: Error, now: number) => {
+    failures++;
+    totalFailures++;
+    lastError = { message: err.message.split('\n')[0], at: now };
+    o.onStoreError?.(err, failures);
   };
 
   await feeds.start();
   o.onFeeds?.(() => feeds.snapshot());
+  o.onStoreWrites?.(() => ({
+    failures: totalFailures,
+    failing: failures,
+    last_error: lastError?.message ?? null,
+    last_error_at: lastError?.at ?? null,
+    pending_rows: ingest.retainedRows,
+    lost_rows: ingest.lostRows,
+  }));
   const timer = setInterval(tick, (o.tickSeconds ?? LIVE_TICK_SECONDS) * 1000);
   await new Promise<void>((resolve) => {
     if (o.signal.aborted) resolve();
@@ -129,7 +167,14 @@ export async function runLiveIngest(o: LiveIngestOptions): Promise<{ frames: num
   await feeds.stop();
   await busy;
   for (const pipe of pipes) pipe.tracker.flush();
-  await step(await ingest.flushAll(), true);
+  try {
+    await step(await ingest.flushAll(), true);
+  } catch (err) {
+    failed(err as Error, Date.now() / 1000);
+    const rows = ingest.retainedRows + ingest.lostRows;
+    const minutes = unfinished.length > 0 ? `; the events of ${unfinished.length} minute(s) from ${new Date(unfinished[0] * 1000).toISOString()} were not recomputed` : '';
+    throw new Error(`the store failed at exit (${lastError!.message}): ${rows} row(s) of the live feed were not written${minutes}`, { cause: err });
+  }
   return { frames: pipes.reduce((n, p) => n + p.stats.frames, 0), aircraftBuckets, events };
 }
 

@@ -172,9 +172,14 @@ export class StoreIngest implements TrackSink {
     return out;
   }
 
+  /** Rows waiting to be written again after a store error. */
+  get retainedRows(): number {
+    return this.failed.reduce((n, b) => n + batchRows(b), 0);
+  }
+
   private keepFailed(b: Batch): void {
     this.failed.push(b);
-    let rows = this.failed.reduce((n, x) => n + batchRows(x), 0);
+    let rows = this.retainedRows;
     while (rows > MAX_RETAINED_ROWS && this.failed.length > 1) {
       const dropped = this.failed.shift()!;
       rows -= batchRows(dropped);

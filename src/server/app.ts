@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { QueryTooLargeError, RESOLUTIONS, BUCKETS, cellCountsFromColumns, type Store } from '../store/store.ts';
 import type { LiveFeed } from './live.ts';
 import type { FeedSnapshot } from '../sources/feeds.ts';
+import type { StoreWrites } from '../ingest/live.ts';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../project-root.ts';
 import type { AreaConfig } from '../alerts/config.ts';
@@ -31,6 +32,8 @@ export interface ServerOptions {
   alertAreas?: AreaConfig[];
   /** The live feeds' counters (GET /api/stats `feeds`); none without a live ingest. */
   feeds?: () => FeedSnapshot[];
+  /** The live ingest's store-write counters (GET /api/stats `store_writes`); null without a live ingest. */
+  storeWrites?: () => StoreWrites | null;
   /** Requests per minute per client (security.ts DEFAULT_RATE_LIMIT_PER_MINUTE); 0 = no limit. */
   rateLimitPerMinute?: number;
 }
@@ -65,7 +68,7 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
 
   app.get('/api/config', async () => ({ style_url: opts.styleUrl ?? null, live }));
 
-  app.get('/api/stats', async () => ({ ...(await stats()), resolutions: RESOLUTIONS, buckets: BUCKETS, live, feeds: opts.feeds?.() ?? [] }));
+  app.get('/api/stats', async () => ({ ...(await stats()), resolutions: RESOLUTIONS, buckets: BUCKETS, live, feeds: opts.feeds?.() ?? [], store_writes: opts.storeWrites?.() ?? null }));
 
   app.get('/api/cells', async (req) => {
     const q = parse(CellsQuery, req.query);

@@ -496,9 +496,13 @@ class DuckDbStore implements Store {
 
   close(): Promise<void> {
     return this.exclusive(async () => {
-      await this.conn.run('CHECKPOINT');
-      this.conn.closeSync();
-      this.instance.closeSync();
+      try {
+        await this.conn.run('CHECKPOINT');
+      } finally {
+        // A failed checkpoint (a full disk) still releases the file: what was committed is in its WAL.
+        this.conn.closeSync();
+        this.instance.closeSync();
+      }
     });
   }
 

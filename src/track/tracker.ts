@@ -252,15 +252,26 @@ export class Tracker {
     const cprLat = odd ? ac.oddLat : ac.evenLat;
     const cprLon = odd ? ac.oddLon : ac.evenLon;
     if (!surface) {
-      if (paired && cprGlobalAirborne(ac.evenLat, ac.evenLon, ac.oddLat, ac.oddLon, odd, this.out)) return true;
+      if (paired && cprGlobalAirborne(ac.evenLat, ac.evenLon, ac.oddLat, ac.oddLon, odd, this.out)) return !this.straddlesJump(ac, otherT, t);
       return hasRef && cprLocalAirborne(cprLat, cprLon, odd, refLat, refLon, this.out);
     }
     // Surface zones are 90°: every surface decode needs a reference to choose the quadrant.
     if (!hasRef) return false;
     if (paired && cprGlobalSurface(ac.evenLat, ac.evenLon, ac.oddLat, ac.oddLon, odd, refLat, refLon, this.out)) {
-      return true;
+      return !this.straddlesJump(ac, otherT, t);
     }
     return cprLocalSurface(cprLat, cprLon, odd, refLat, refLon, this.out);
+  }
+
+  /**
+   * Whether the pair just decoded into this.out has its halves from two places: its older half is
+   * one the reference already accounts for, yet the pair decodes beyond reach of that reference.
+   * That happens when spoofing starts or ends between the halves, and the global decode then lands
+   * in an arbitrary latitude zone (anywhere on Earth), so the message gives no position; the next
+   * one pairs with it and gives the jump itself.
+   */
+  private straddlesJump(ac: AircraftState, otherT: number, t: number): boolean {
+    return otherT <= ac.posT && !plausible(ac.lat, ac.lon, ac.posT, this.out[0], this.out[1], t);
   }
 
   private moveReference(ac: AircraftState, t: number, lat: number, lon: number): void {

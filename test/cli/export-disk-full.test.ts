@@ -3,38 +3,19 @@
  * 64 KiB tmpfs when this machine lets the test mount one (root), and always with an injected ENOSPC
  * through the same atomic writer.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeAtomically } from '../../src/cli/write-atomic.ts';
+import { useSmallTmpfs } from '../reliability/small-tmpfs.ts';
 import { runCli } from './run-cli.ts';
 
 const CSV = 'data/real/rs1090/short_flights.csv';
-let dir: string;
-let small: string;
-let mounted = false;
-let mountError = '';
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'gw-full-'));
-  small = join(dir, 'small');
-  await mkdir(small);
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', small], { stdio: 'pipe' });
-    mounted = true;
-  } catch (e) {
-    mountError = String((e as { stderr?: Buffer }).stderr ?? e).trim();
-  }
-});
-afterAll(async () => {
-  if (mounted) execFileSync('umount', [small]);
-  await rm(dir, { recursive: true, force: true });
-});
+const tmp = useSmallTmpfs('64k');
 
 describe('writeAtomically', () => {
   it('an ENOSPC halfway through: the error comes through, no partial file, the older target unchanged', async () => {
+    const { dir } = tmp;
     const target = join(dir, 'out.csv');
     await writeFile(target, 'old export\n');
     const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
@@ -49,6 +30,7 @@ describe('writeAtomically', () => {
   });
 
   it('on success the target holds exactly what was written and nothing else is left', async () => {
+    const { dir } = tmp;
     const target = join(dir, 'ok.csv');
     expect(await writeAtomically(target, async (tmp) => (await writeFile(tmp, 'a,b\n'), 7))).toBe(7);
     expect(await readFile(target, 'utf8')).toBe('a,b\n');
@@ -58,7 +40,8 @@ describe('writeAtomically', () => {
 
 describe('gnsswatch export on a full filesystem', () => {
   it('fails with one line, leaves no partial file and keeps an older export', async (ctx) => {
-    if (!mounted) ctx.skip(`cannot mount a small tmpfs here (${mountError}); the injected ENOSPC above covers the writer`);
+    if (!tmp.mounted) ctx.skip(`cannot mount a small tmpfs here (${tmp.mountError}); the injected ENOSPC above covers the writer`);
+    const { dir, small } = tmp;
     const db = join(dir, 'db.duckdb');
     const ingest = await runCli(['ingest', CSV, '--db', db]);
     expect(ingest.code, ingest.stderr).toBe(0);
