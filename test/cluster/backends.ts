@@ -95,8 +95,16 @@ export async function exportAll(db: string, dir: string, from: number, to: numbe
   return out;
 }
 
-/** Exports that hold where a spoofing event's source was placed (see placeless()). */
-export const EVENT_EXPORTS = ['events.csv', 'events.geojson'];
+/**
+ * Exports holding what each ingest process works out from the frames it read: where a spoofing
+ * event is placed (see placeless()) and which checks flagged a spoofed aircraft (see spoofedSpans()).
+ */
+export const PER_PROCESS_EXPORTS = ['events.csv', 'events.geojson', 'spoofed.csv'];
+
+/** Spoofed aircraft and when, from spoofed.csv (icao, callsign, start, end, intervals; not the checks that flagged them). */
+export function spoofedSpans(bytes: Buffer | undefined): string[] {
+  return csvRows(bytes).map((r) => r.slice(0, r.indexOf(']]"') + 3));
+}
 
 /** Both sets of exports name the same files with the same bytes (but `except`); a difference is shown where it starts. */
 export function expectSameExports(got: Map<string, Buffer>, want: Map<string, Buffer>, except: readonly string[] = []): void {
