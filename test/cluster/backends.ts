@@ -1,9 +1,9 @@
 /**
  * What the backend comparisons share: small overlapping recordings of two receivers (the Incheon
- * scenario cut to 25 minutes, one jammer), and every export the CLI writes, read back as bytes, so
- * a ClickHouse database and a DuckDB file fed the same input can be compared file by file.
+ * scenario cut to 25 minutes, one jammer, one spoofer), and every export the CLI writes, read back
+ * as bytes, so a ClickHouse database and a DuckDB file fed the same input can be compared file by file.
  */
-import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { parseScenario } from '../../src/sim/scenario.ts';
