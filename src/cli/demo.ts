@@ -19,6 +19,7 @@ import type { Store, StoreStats } from '../store/store.ts';
 import { UsageError, parseIntIn } from './errors.ts';
 import { ingestFiles } from '../ingest/files.ts';
 import { openStoreForCli } from './db-flag.ts';
+import { isClickHouseUrl } from '../store/clickhouse/url.ts';
 import { serveUntilExit } from './serve.ts';
 import { loadScenario } from './simulate.ts';
 
@@ -146,6 +147,9 @@ export function demoCommand(): Command {
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .action(async (o: DemoFlags) => {
       const port = parseIntIn(o.port, '--port', 0, 65535);
+      if (isClickHouseUrl(o.db)) {
+        throw new UsageError(`demo builds its own DuckDB file (--db PATH); to put data on ClickHouse use gnsswatch db init and ingest --db ${o.db} (README "Storing on ClickHouse")`);
+      }
       const t0 = performance.now();
       await checkPortFree(o.host, port);
       const db = resolve(o.db);

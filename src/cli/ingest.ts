@@ -35,7 +35,7 @@ export function ingestCommand(): Command {
   return new Command('ingest')
     .description('store recordings, or a live Beast feed, in a gnsswatch database')
     .argument('[files...]', 'recordings (any supported format)')
-    .requiredOption('--db <path>', 'database file (created if missing)')
+    .requiredOption('--db <path>', 'database file (created if missing), or clickhouse://HOST:PORT/DATABASE')
     .option(...BEAST_FLAG)
     .option(...LISTEN_BEAST_FLAG)
     .option(...LISTEN_HOST_FLAG)

@@ -124,7 +124,7 @@ interface ServeFlags {
 export function serveCommand(): Command {
   return new Command('serve')
     .description('serve the map and API over a database; with --beast, also ingest a live feed and push updates')
-    .requiredOption('--db <path>', 'database file (created if missing)')
+    .requiredOption('--db <path>', 'database file (created if missing), or clickhouse://HOST:PORT/DATABASE')
     .option(...BEAST_FLAG)
     .option(...LISTEN_BEAST_FLAG)
     .option(...LISTEN_HOST_FLAG)

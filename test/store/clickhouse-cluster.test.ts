@@ -1,4 +1,7 @@
 import { createClient } from '@clickhouse/client';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cellToParent } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AircraftBucket } from '../../src/detect/types.ts';
@@ -6,7 +9,8 @@ import { openClickHouseStore } from '../../src/store/clickhouse/store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { once } from 'node:events';
 import { runCli } from '../cli/run-cli.ts';
-import { startGnsswatch } from '../e2e/browser.ts';
+import { startGnsswatch, stopGnsswatch } from '../e2e/browser.ts';
+import { PER_PROCESS_EXPORTS, cli, expectSameApi, exportAll, expectSameExports, ingestArgs, receiverRecordings, spoofedSpans } from '../cluster/backends.ts';
 import { SKIP_CLICKHOUSE, startClickHouseCluster, type ClickHouseServer } from './clickhouse-server.ts';
 import { receiverRows } from './network-rows.ts';
 import { T0, event, fix } from './store-contract.ts';
@@ -131,6 +135,38 @@ describe.skipIf(SKIP_CLICKHOUSE)('ClickHouse cluster of two shards', () => {
       }
     } finally {
       await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('two ingest processes at once, one through each node: either node exports and serves what one DuckDB file fed both recordings does', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gw-cluster-cli-'));
+    try {
+      const rec = await receiverRecordings(dir);
+      const [first, second] = nodes.map((n) => n.dbUrl('gw_cli'));
+      await cli(['db', 'init', '--cluster', 'gw', '--db', first, '--db', second]);
+      const duck = join(dir, 'both.duckdb');
+      await Promise.all([cli([...ingestArgs(rec, rec.north), '--db', first]), cli([...ingestArgs(rec, rec.south), '--db', second]), cli([...ingestArgs(rec, rec.north, rec.south), '--db', duck])]);
+      // Both shards hold part of the cells.
+      const perShard = await Promise.all(nodes.map((n) => scalar(n, 'SELECT count() FROM gw_cli.aircraft_minutes_shard')));
+      expect(perShard.map(Number).every((n) => n > 0)).toBe(true);
+
+      await Promise.all(['cluster', 'duck'].map((d) => mkdir(join(dir, d))));
+      const [got, want] = await Promise.all([exportAll(first, join(dir, 'cluster'), rec.start, rec.end), exportAll(duck, join(dir, 'duck'), rec.start, rec.end)]);
+      // What several processes agree on: events through the API below, spoofed aircraft and when.
+      expectSameExports(got, want, PER_PROCESS_EXPORTS);
+      expect(spoofedSpans(got.get('spoofed.csv'))).toEqual(spoofedSpans(want.get('spoofed.csv')));
+      expect(spoofedSpans(want.get('spoofed.csv')).length).toBeGreaterThan(0);
+
+      const [serve, reference] = [startGnsswatch(['serve', '--db', second, '--port', '0']), startGnsswatch(['serve', '--db', duck, '--port', '0'])];
+      try {
+        const [base, refBase] = await Promise.all([serve.url, reference.url]);
+        const events = await expectSameApi(base.replace(/\/$/, ''), refBase.replace(/\/$/, ''), rec.start, rec.end);
+        expect(new Set(events.map((e) => e.kind))).toEqual(new Set(['jamming', 'spoofing']));
+      } finally {
+        await Promise.all([stopGnsswatch(serve.child), stopGnsswatch(reference.child)]);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

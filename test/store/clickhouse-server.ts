@@ -110,7 +110,8 @@ async function freePorts(): Promise<Ports> {
   return { http: await freePort(), tcp: await freePort(), interserver: await freePort() };
 }
 
-function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 at the time of asking. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);

@@ -134,4 +134,10 @@ describe('clickhouse:// URLs', () => {
     expect(() => parseClickHouseUrl('clickhouse://h:8123/a;DROP')).toThrow(/letters, digits/);
     expect(() => parseClickHouseUrl('http://h:8123/gw')).toThrow(/clickhouse:\/\//);
   });
+
+  it('demo refuses one in one line: it builds its own DuckDB file', async () => {
+    const r = await runCli(['demo', '--db', 'clickhouse://127.0.0.1:1/gnss', '--port', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('gnsswatch: demo builds its own DuckDB file (--db PATH); to put data on ClickHouse use gnsswatch db init and ingest --db clickhouse://127.0.0.1:1/gnss (README "Storing on ClickHouse")\n');
+  });
 });

@@ -37,11 +37,12 @@ export const TABLES: readonly Table[] = [
   },
   {
     name: 'fixes',
+    // As README "Storage" lays a fix out: time in ms, lat/lon in 1e-6°, altitudes in whole feet.
     columns:
-      'icao String, t Float64, lat Float64, lon Float64, alt_baro Nullable(Float64), alt_geom Nullable(Float64), ground UInt8, ' +
-      'nic Nullable(Int32), rc Nullable(Float64), nac_p Nullable(Int32), sil Nullable(Int32), version Nullable(Int32), source String, receiver String',
+      'icao String, t_ms Int64, lat Int32, lon Int32, alt_baro Nullable(Int32), alt_geom Nullable(Int32), ground UInt8, ' +
+      'nic Nullable(Int8), rc Nullable(Float64), nac_p Nullable(Int8), sil Nullable(Int8), version Nullable(Int8), source String, receiver String',
     // One partition per day, so retention drops whole days (no row deletes in 18.16).
-    engine: 'MergeTree PARTITION BY toYYYYMMDD(toDateTime(toUInt32(t))) ORDER BY (icao, t)',
+    engine: 'MergeTree PARTITION BY toYYYYMMDD(toDateTime(toUInt32(intDiv(t_ms, 1000)))) ORDER BY (icao, t_ms)',
     shardBy: 'cityHash64(icao)',
   },
   {

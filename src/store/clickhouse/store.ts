@@ -41,6 +41,14 @@ import { TABLES, shardTable, tableEngines } from './schema.ts';
 import { sqlNumber, sqlString, sqlStrings } from './sql.ts';
 import { parseClickHouseUrl, type ClickHouseTarget } from './url.ts';
 
+/** Positions are stored as integers of this many units per degree (README "Storage": 1e-6° ≈ 0.11 m). */
+const MICRODEG = 1e6;
+/** The columns of a stored fix as the Store returns it: the units of README "Storage" turned back into seconds and degrees. */
+const FIX_COLUMNS = `icao, t_ms / 1000 AS t, lat / ${MICRODEG} AS lat, lon / ${MICRODEG} AS lon, toFloat64(alt_baro) AS alt_baro, toFloat64(alt_geom) AS alt_geom,
+  ground, toInt32(nic) AS nic, rc, toInt32(nac_p) AS nac_p, toInt32(sil) AS sil, toInt32(version) AS version, source, receiver`;
+/** One row per (aircraft, ms): of copies heard by several receivers, the first receiver's. */
+const ONE_FIX_PER_MS = 'ORDER BY icao, t_ms, receiver, source, lat, lon LIMIT 1 BY icao, t_ms';
+
 /** How often generation() looks for other processes' writes. */
 const GENERATION_POLL_MS = 1000;
 
@@ -347,17 +355,17 @@ class ClickHouseStore implements Store {
       if (!isUnixTime(f.t) || !Number.isFinite(f.lat) || !Number.isFinite(f.lon)) continue;
       rows.push({
         icao: f.icao,
-        t: f.t,
-        lat: f.lat,
-        lon: f.lon,
-        alt_baro: orNull(f.alt_baro, false),
-        alt_geom: orNull(f.alt_geom, false),
+        t_ms: Math.round(f.t * 1000),
+        lat: Math.round(f.lat * MICRODEG),
+        lon: Math.round(f.lon * MICRODEG),
+        alt_baro: wholeOrNull(f.alt_baro),
+        alt_geom: wholeOrNull(f.alt_geom),
         ground: f.ground ? 1 : 0,
-        nic: orNull(f.nic, true),
-        rc: orNull(f.rc, false),
-        nac_p: orNull(f.nac_p, true),
-        sil: orNull(f.sil, true),
-        version: orNull(f.version, true),
+        nic: codeOrNull(f.nic),
+        rc: Number.isFinite(f.rc) ? f.rc : null,
+        nac_p: codeOrNull(f.nac_p),
+        sil: codeOrNull(f.sil),
+        version: codeOrNull(f.version),
         source: f.source,
         receiver: f.receiver ?? '',
       });
@@ -376,7 +384,7 @@ class ClickHouseStore implements Store {
    * dropped: each node's writers prune their own node.
    */
   private async dropOldFixes(days: number): Promise<void> {
-    const [{ n, newest }] = await this.rows<{ n: string; newest: number }>(`SELECT count() AS n, max(t) AS newest FROM ${this.t('fixes')}`);
+    const [{ n, newest }] = await this.rows<{ n: string; newest: number }>(`SELECT count() AS n, max(t_ms) / 1000 AS newest FROM ${this.t('fixes')}`);
     if (Number(n) === 0) return;
     const local = this.sharded ? shardTable('fixes') : 'fixes';
     const cutoffDay = `toYYYYMMDD(toDateTime(${sqlNumber(Math.floor(newest - days * 86400))}))`;
@@ -392,9 +400,7 @@ class ClickHouseStore implements Store {
 
   async fixes(r: TimeRange): Promise<StoredFix[]> {
     const rows = await this.rows<Row>(
-      `SELECT icao, t, lat, lon, alt_baro, alt_geom, ground, nic, rc, nac_p, sil, version, source, receiver FROM ${this.t('fixes')}
-       WHERE t >= ${sqlNumber(r.from)} AND t < ${sqlNumber(r.to)}
-       ORDER BY icao, t, receiver, source, lat, lon LIMIT 1 BY icao, t LIMIT ${MAX_ROWS + 1}`,
+      `SELECT ${FIX_COLUMNS} FROM (SELECT * FROM ${this.t('fixes')} WHERE ${msRange(r.from, r.to)} ${ONE_FIX_PER_MS}) ORDER BY icao, t LIMIT ${MAX_ROWS + 1}`,
     );
     if (rows.length > MAX_ROWS) throw new QueryTooLargeError(`more than ${MAX_ROWS} fixes: narrow the time range`);
     return rows.map((x) => ({ ...(x as unknown as StoredFix), ground: x.ground === 1 }));
@@ -408,9 +414,8 @@ class ClickHouseStore implements Store {
   async tracks(icaos: readonly string[], from: number, to: number): Promise<Track[]> {
     if (icaos.length === 0) return [];
     const rows = await this.rows<{ icao: string; t: number; lat: number; lon: number; alt_baro: number | null; nic: number | null; nac_p: number | null }>(
-      `SELECT icao, t, lat, lon, alt_baro, nic, nac_p FROM ${this.t('fixes')}
-       WHERE icao IN ${sqlStrings(icaos)} AND t >= ${sqlNumber(from)} AND t < ${sqlNumber(to)}
-       ORDER BY icao, t, receiver, source, lat, lon LIMIT 1 BY icao, t LIMIT ${MAX_ROWS + 1}`,
+      `SELECT ${FIX_COLUMNS} FROM (SELECT * FROM ${this.t('fixes')} WHERE icao IN ${sqlStrings(icaos)} AND ${msRange(from, to)} ${ONE_FIX_PER_MS})
+       ORDER BY icao, t LIMIT ${MAX_ROWS + 1}`,
     );
     if (rows.length > MAX_ROWS) throw new QueryTooLargeError(`more than ${MAX_ROWS} fixes: narrow the time range`);
     const names = await this.callsigns(icaos);
@@ -446,7 +451,7 @@ class ClickHouseStore implements Store {
     const [minutes, fixes, aircraft, cellBuckets, events, spoofed, incomplete] = await Promise.all([
       one<Span>(`SELECT count() AS n, toFloat64(min(minute)) AS lo, toFloat64(max(minute) + ${STORE_BUCKET_SECONDS}) AS hi FROM ${this.t('aircraft_minutes')}`),
       one<Span & { distinct: string }>(
-        `SELECT count() AS n, min(t) AS lo, max(t) AS hi, uniqExact(icao, t) AS distinct FROM ${this.t('fixes')} WHERE t >= ${EARLIEST_UNIX_TIME}`,
+        `SELECT count() AS n, min(t_ms) / 1000 AS lo, max(t_ms) / 1000 AS hi, uniqExact(icao, t_ms) AS distinct FROM ${this.t('fixes')} WHERE t_ms >= ${EARLIEST_UNIX_TIME * 1000}`,
       ),
       one<{ n: string }>(`SELECT uniqExact(icao) AS n FROM (SELECT icao FROM ${this.t('aircraft_minutes')} UNION ALL SELECT icao FROM ${this.t('fixes')})`),
       one<{ n: string }>(`SELECT uniqExact(method, minute, cell7) AS n FROM ${this.t('aircraft_minutes')}`),
@@ -503,8 +508,18 @@ function overlaps(c: VersionedColumns, r: TimeRange): string {
 }
 
 
-/** Absent is undefined, NaN, or -1 for codes (the decoder's conventions). */
-function orNull(v: number | undefined, int: boolean): number | null {
-  if (v === undefined || !Number.isFinite(v) || (int && (v < 0 || !Number.isInteger(v)))) return null;
-  return v;
+/** [from, to) seconds as whole milliseconds, the stored fixes' time. */
+function msRange(from: number, to: number): string {
+  const clamp = (t: number) => Math.max(-8.64e15, Math.min(8.64e15, t * 1000));
+  return `t_ms >= ${sqlNumber(Math.floor(clamp(from)))} AND t_ms < ${sqlNumber(Math.ceil(clamp(to)))}`;
+}
+
+/** An altitude in whole feet; absent (undefined, NaN) or beyond a 32-bit integer is null, never a wrapped value. */
+function wholeOrNull(v: number | undefined): number | null {
+  return v === undefined || !Number.isFinite(v) || Math.abs(v) > 2_000_000_000 ? null : Math.round(v);
+}
+
+/** Integrity codes and versions: -1 is the decoder's "absent"; anything outside a small code is absent. */
+function codeOrNull(v: number | undefined): number | null {
+  return v === undefined || !Number.isInteger(v) || v < 0 || v > 100 ? null : v;
 }
