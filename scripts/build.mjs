@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const result = await build({
   absWorkingDir: root,
-  // The CLI, and the decoder's friendly API (`import { decode } from 'gnsswatch/modes'`).
-  entryPoints: { cli: 'src/cli/main.ts', modes: 'src/modes/message.ts' },
+  // The CLI, the decoder's friendly API (`import { decode } from 'gnsswatch/modes'`), and the
+  // reading threads' entry (src/ingest/parse-pool.ts finds it beside the CLI).
+  entryPoints: { cli: 'src/cli/main.ts', modes: 'src/modes/message.ts', 'parse-worker': 'src/ingest/parse-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

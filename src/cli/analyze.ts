@@ -7,6 +7,8 @@ import { cellBucketsToGeoJson } from '../detect/geojson.ts';
 import type { CellBucket, Method } from '../detect/types.ts';
 import { isUnixTime } from '../store/store.ts';
 import { runInputs } from '../ingest/pipeline.ts';
+import { withParsePool } from '../ingest/parse-pool.ts';
+import { WORKERS_FLAG, parseWorkers } from './workers-flag.ts';
 import { UsageError, parseDuration, parseIntIn, parseTime } from './errors.ts';
 import { FORMAT_CHOICES, REF_FLAG, parseRefs, reportErrors } from './input-flags.ts';
 
@@ -30,6 +32,7 @@ interface AnalyzeFlags {
   out?: string;
   json?: boolean;
   fix: boolean;
+  workers: string;
 }
 
 export function analyzeCommand(): Command {
@@ -45,6 +48,7 @@ export function analyzeCommand(): Command {
     .option('--out <dir>', 'folder to write cells.csv, cells.geojson, events.json, spoofed.json')
     .option('--json', 'print a one-object summary on standard output')
     .option('--no-fix', 'disable 1-bit error correction')
+    .option(...WORKERS_FLAG)
     .action(async (files: string[], o: AnalyzeFlags) => {
       if (!o.out && !o.json) throw new UsageError('analyze needs --out DIR (files) or --json (summary), or both');
       const res = parseIntIn(o.res, '--res', 2, 7);
@@ -52,11 +56,8 @@ export function analyzeCommand(): Command {
       if (bucketSeconds < 60 || bucketSeconds > 86400) throw new UsageError(`--bucket '${o.bucket}' must be from 1m to 24h`);
       const { ref, receivers } = parseRefs(o.ref);
       const analyzer = new Analyzer({ res, bucketSeconds, method: o.method, receivers });
-      const run = await runInputs(
-        files,
-        { format: o.format as never, start: o.start ? parseTime(o.start, '--start') : undefined, ref, fix: o.fix, progress: true },
-        [analyzer],
-      );
+      const input = { format: o.format as never, start: o.start ? parseTime(o.start, '--start') : undefined, ref, fix: o.fix, progress: true };
+      const run = await withParsePool(parseWorkers(o.workers), (pool) => runInputs(files, input, [analyzer], pool));
       const result = analyzer.finish();
       if (o.out) {
         await mkdir(o.out, { recursive: true });

@@ -15,6 +15,7 @@ import { FORMAT_CHOICES, LATE_FLAG, REF_FLAG, parseLate, parseRefs, reportErrors
 import { BEAST_FLAG, LISTEN_BEAST_FLAG, LISTEN_HOST_FLAG, RECEIVERS_FLAG, parseFeedFlags } from './receivers-flag.ts';
 import { signalOnExit } from './signals.ts';
 import { ALERTS_FLAG, closeAlerts, readAlertsFlag, startAlerts } from './alerts-flag.ts';
+import { WORKERS_FLAG, parseWorkers } from './workers-flag.ts';
 
 interface IngestFlags {
   db: string;
@@ -29,6 +30,7 @@ interface IngestFlags {
   fix: boolean;
   late: string;
   alerts?: string;
+  workers: string;
 }
 
 export function ingestCommand(): Command {
@@ -47,6 +49,7 @@ export function ingestCommand(): Command {
     .option('--no-fix', 'disable 1-bit error correction')
     .option(...LATE_FLAG)
     .option(...ALERTS_FLAG)
+    .option(...WORKERS_FLAG)
     .action(async (files: string[], o: IngestFlags) => {
       const feedCfg = parseFeedFlags({ receivers: o.receivers, beast: o.beast, listenBeast: o.listenBeast, listenHost: o.listenHost }, parseRefs(o.ref));
       const live = feedCfg.feeds.length > 0;
@@ -55,6 +58,7 @@ export function ingestCommand(): Command {
       const { ref, receivers } = feedCfg;
       const retentionDays = o.retentionDays ? parseIntIn(o.retentionDays, '--retention-days', 1, 36500) : undefined;
       const start = o.start ? parseTime(o.start, '--start') : undefined;
+      const workers = parseWorkers(o.workers);
       const alertsConfig = await readAlertsFlag(o.alerts);
       const store = await openStoreForCli(o.db);
       const alerts = alertsConfig ? startAlerts(alertsConfig, store, { live }) : undefined;
@@ -81,7 +85,7 @@ export function ingestCommand(): Command {
           process.stderr.write(`gnsswatch: stopped: ${r.frames} frames, ${r.aircraftBuckets} aircraft-minutes, ${r.events} events stored in ${o.db}\n`);
           return;
         }
-        const r = await ingestFiles(store, files, { format: o.format as InputOptions['format'], start, ref, fix: o.fix, progress: true }, {
+        const r = await ingestFiles(store, files, { format: o.format as InputOptions['format'], start, ref, fix: o.fix, progress: true, workers }, {
           retentionDays,
           receivers,
         });

@@ -9,17 +9,16 @@
  * running the same ingest again.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { InputError } from '../sources/read-input.ts';
+import { readFile, stat } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { InputError, traceFiles, type InputStats, type ReadInputOptions } from '../sources/read-input.ts';
 import { Progress } from '../sources/progress.ts';
 import type { InterferenceEvent } from '../detect/types.ts';
 import type { Store } from '../store/store.ts';
 import { StoreIngest, type AnalysisSummary, type StoreIngestOptions } from './store-ingest.ts';
-import { runInputs, type FileSummary, type InputOptions } from './pipeline.ts';
+import { readOptions, runInputs, type FileSummary, type InputOptions, type ReadFn } from './pipeline.ts';
 import { refreshJammingEvents } from './events.ts';
-
-const TRACE_FILE = /\.json(\.gz)?$/;
+import { withParsePool, type ParsePool } from './parse-pool.ts';
 
 export interface IngestSummary extends AnalysisSummary {
   frames: number;
@@ -42,9 +41,40 @@ export interface IngestSummary extends AnalysisSummary {
 export async function filesOf(path: string): Promise<string[]> {
   const info = path === '-' ? null : await stat(path).catch(() => null);
   if (!info?.isDirectory()) return [path];
-  const names = (await readdir(path, { recursive: true })).filter((f) => TRACE_FILE.test(f)).sort();
-  if (names.length === 0) throw new InputError(`${path}: no .json or .json.gz trace files in this folder`);
-  return names.map((f) => join(path, f));
+  const files = await traceFiles(path);
+  if (files.length === 0) throw new InputError(`${path}: no .json or .json.gz trace files in this folder`);
+  return files;
+}
+
+/**
+ * A folder's files read ahead on the pool's threads, `pool.ahead` at a time, and handed to
+ * runInputs in order as its `read`.
+ */
+class FilesAhead {
+  private readonly pending: { path: string; emit: (sinks: Parameters<ReadFn>[1]) => Promise<InputStats> }[] = [];
+  private next = 0;
+
+  constructor(
+    private readonly pool: ParsePool,
+    private readonly files: readonly string[],
+    private readonly input: InputOptions,
+  ) {
+    this.fill();
+  }
+
+  readonly read: ReadFn = (path, sinks, _options: ReadInputOptions) => {
+    const first = this.pending.shift();
+    if (first?.path !== path) throw new Error(`read ahead ${first?.path} but asked for ${path}`);
+    this.fill();
+    return first.emit(sinks);
+  };
+
+  private fill(): void {
+    while (this.pending.length < this.pool.ahead && this.next < this.files.length) {
+      const path = this.files[this.next++];
+      this.pending.push({ path, ...this.pool.input(path, readOptions(path, this.input)) });
+    }
+  }
 }
 
 /**
@@ -63,7 +93,11 @@ async function contentKey(path: string, files: readonly string[], start: number 
   return `sha256:${hash.digest('hex')}`;
 }
 
-export async function ingestFiles(store: Store, paths: string[], input: InputOptions, opts: StoreIngestOptions = {}): Promise<IngestSummary> {
+export function ingestFiles(store: Store, paths: string[], input: InputOptions, opts: StoreIngestOptions = {}): Promise<IngestSummary> {
+  return withParsePool(input.workers, (pool) => ingestWith(pool, store, paths, input, opts));
+}
+
+async function ingestWith(pool: ParsePool | undefined, store: Store, paths: string[], input: InputOptions, opts: StoreIngestOptions): Promise<IngestSummary> {
   const ingest = new StoreIngest(store, opts);
   const sum: IngestSummary = { frames: 0, fixes: 0, positions: 0, errors: 0, files: [], skipped: [], failed: [], aircraftBuckets: 0, unanchored: 0, events: [], spoofed: [] };
   const pendingKeys: string[] = [];
@@ -77,9 +111,11 @@ export async function ingestFiles(store: Store, paths: string[], input: InputOpt
     // One progress line for a folder's files; a single file shows its own (bytes, ETA).
     const many = files.length > 1;
     const progress = input.progress && many ? new Progress({ label: path }) : undefined;
+    const fileInput = { ...input, progress: input.progress && !many };
+    const ahead = pool && many ? new FilesAhead(pool, files, fileInput) : undefined;
     for (const [i, file] of files.entries()) {
       try {
-        const r = await runInputs([file], { ...input, progress: input.progress && !many }, [ingest]);
+        const r = await runInputs([file], fileInput, [ingest], pool, ahead?.read);
         sum.frames += r.frames;
         sum.fixes += r.fixes;
         sum.positions += r.fixes + r.decode.positions;

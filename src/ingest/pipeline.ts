@@ -12,7 +12,8 @@ import { Tracker } from '../track/tracker.ts';
 import type { Evidence, Fix, TrackSink } from '../contracts.ts';
 import { Analyzer, type AnalysisResult } from '../detect/analyzer.ts';
 import type { Method } from '../detect/types.ts';
-import { readInput } from '../sources/read-input.ts';
+import { readInput, type InputStats, type ReadInputOptions } from '../sources/read-input.ts';
+import type { ParsePool } from './parse-pool.ts';
 import type { FixSink, FrameSink, Format } from '../sources/frame-sink.ts';
 
 export interface LatLon {
@@ -94,6 +95,20 @@ export interface InputOptions {
   ref?: LatLon;
   fix?: boolean;
   progress?: boolean;
+  /** Threads reading inputs: 1 (default) reads on this thread; N > 1 adds N − 1 reading threads (parse-pool.ts). */
+  workers?: number;
+}
+
+/** Reads one input into the sinks: readInput here, or its result replayed from a reading thread. */
+export type ReadFn = (path: string, sinks: { frame: FrameSink; fix: FixSink }, options: ReadInputOptions) => Promise<InputStats>;
+
+/** How an input of `runInputs` is read: named for itself as receiver, its JSON documents parsed by `pool` when given. */
+export function readOptions(path: string, opts: InputOptions, pool?: ParsePool): ReadInputOptions {
+  return { format: opts.format, start: opts.start, receiver: receiverOf(path), progress: opts.progress, documents: pool };
+}
+
+function receiverOf(path: string): string {
+  return path === '-' ? 'stdin' : path;
 }
 
 export interface FileSummary {
@@ -113,8 +128,11 @@ export interface RunSummary {
   decode: PipelineStats;
 }
 
-/** Read every input through its own pipeline into the shared sinks. */
-export async function runInputs(paths: string[], opts: InputOptions, sinks: TrackSink[]): Promise<RunSummary> {
+/**
+ * Read every input through its own pipeline into the shared sinks; a folder's or tar's documents
+ * are parsed by `pool` when given, and `read` may replace readInput (inputs read ahead: files.ts).
+ */
+export async function runInputs(paths: string[], opts: InputOptions, sinks: TrackSink[], pool?: ParsePool, read: ReadFn = readInput): Promise<RunSummary> {
   const total: RunSummary = {
     frames: 0,
     fixes: 0,
@@ -123,14 +141,8 @@ export async function runInputs(paths: string[], opts: InputOptions, sinks: Trac
     decode: { frames: 0, crc_ok: 0, corrected: 0, positions: 0, undecodable: 0, fixes_in: 0 },
   };
   for (const path of paths) {
-    const receiver = path === '-' ? 'stdin' : path;
-    const pipe = new FramePipeline({ sinks, ref: opts.ref, fix: opts.fix, receiver });
-    const st = await readInput(path, { frame: pipe.frame, fix: pipe.fix }, {
-      format: opts.format,
-      start: opts.start,
-      receiver,
-      progress: opts.progress,
-    });
+    const pipe = new FramePipeline({ sinks, ref: opts.ref, fix: opts.fix, receiver: receiverOf(path) });
+    const st = await read(path, { frame: pipe.frame, fix: pipe.fix }, readOptions(path, opts, pool));
     pipe.tracker.flush();
     total.frames += st.frames;
     total.fixes += st.fixes;

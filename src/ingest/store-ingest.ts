@@ -97,8 +97,8 @@ export class StoreIngest implements TrackSink {
       return;
     }
     this.seen(f.t);
-    // The tracker may reuse its Fix object: keep a copy.
-    this.fixes.push({ ...f });
+    // Kept as is, not copied: every source and the tracker hand on a new Fix per position.
+    this.fixes.push(f);
     for (const g of this.grids) g.fix(f);
     this.spoof.fix(f);
     this.afterRow();

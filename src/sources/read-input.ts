@@ -15,7 +15,7 @@ import { AvrParser } from './avr.ts';
 import { BeastParser } from './beast.ts';
 import { CsvParser } from './csv.ts';
 import { detectFormat, isGzip, isTar } from './detect-format.ts';
-import { mergeErrors, newSourceErrors, type ChunkParser, type FixSink, type Format, type FrameSink, type SourceErrors } from './frame-sink.ts';
+import { mergeErrors, newSourceErrors, type ChunkParser, type FixSink, type FixSourceOptions, type Format, type FrameSink, type SourceErrors } from './frame-sink.ts';
 import { HexParser } from './hex.ts';
 import { jsonDocumentToFixes } from './json-documents.ts';
 import { Progress } from './progress.ts';
@@ -45,6 +45,72 @@ export interface ReadInputOptions {
   progress?: boolean;
   /** Accepted record times (default: validate.ts defaultTimeWindow(), 1990 to now + 1 day). */
   window?: TimeWindow;
+  /** Where the JSON documents of a folder or a tar are parsed (default: here, one after the other). */
+  documents?: DocumentReader;
+}
+
+/** One JSON document being read (a folder's file, a tar's entry): `emit` hands its fixes on. */
+export interface PendingDocument {
+  emit(sink: FixSink, errors: SourceErrors): Promise<{ fixes: number; bytes: number }>;
+}
+
+/**
+ * Parses the JSON documents of a folder or a tar: here, or ahead on worker threads
+ * (ingest/parse-pool.ts). Their fixes are emitted in the documents' order either way.
+ */
+export interface DocumentReader {
+  /** How many documents may be started before the first of them is emitted. */
+  readonly ahead: number;
+  /** `source`: the document's bytes, or the path of its file. */
+  start(name: string, source: Uint8Array | string, opts: FixSourceOptions): PendingDocument;
+}
+
+/** Each document read and parsed on this thread when its turn comes. */
+const readDocumentsHere: DocumentReader = {
+  ahead: 0,
+  start: (name, source, opts) => ({
+    async emit(sink, errors) {
+      const bytes = typeof source === 'string' ? await readFile(source) : source;
+      return { fixes: jsonDocumentToFixes(bytes, name, sink, errors, opts), bytes: bytes.length };
+    },
+  }),
+};
+
+/** Documents started up to `reader.ahead` before their turn, emitted in order. */
+class DocumentQueue {
+  private readonly pending: PendingDocument[] = [];
+  fixes = 0;
+  bytes = 0;
+
+  constructor(
+    private readonly reader: DocumentReader,
+    private readonly sink: FixSink,
+    private readonly errors: SourceErrors,
+    private readonly opts: FixSourceOptions,
+  ) {}
+
+  async add(name: string, source: Uint8Array | string): Promise<void> {
+    this.pending.push(this.reader.start(name, source, { receiver: this.opts.receiver, window: this.opts.window }));
+    while (this.pending.length > this.reader.ahead) await this.emitFirst();
+  }
+
+  async drain(): Promise<void> {
+    while (this.pending.length > 0) await this.emitFirst();
+  }
+
+  private async emitFirst(): Promise<void> {
+    const r = await this.pending.shift()!.emit(this.sink, this.errors);
+    this.fixes += r.fixes;
+    this.bytes += r.bytes;
+  }
+}
+
+/** The trace files of a folder (globe_history `traces/xx/trace_full_*.json`), in name order. */
+export async function traceFiles(path: string): Promise<string[]> {
+  return (await readdir(path, { recursive: true }))
+    .filter((f) => TRACE_ENTRY.test(f))
+    .sort()
+    .map((f) => join(path, f));
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -137,20 +203,18 @@ function chunkParser(
   }
 }
 
-/** Every .json / .json.gz file under a folder (globe_history `traces/xx/trace_full_*.json`). */
+/** Every .json / .json.gz file under a folder. */
 async function readTraceFolder(path: string, sink: FixSink, opts: ReadInputOptions): Promise<InputStats> {
   const stats: InputStats = { format: 'trace', frames: 0, fixes: 0, bytes: 0, errors: newSourceErrors() };
-  const names = (await readdir(path, { recursive: true })).filter((f) => TRACE_ENTRY.test(f)).sort();
   const progress = opts.progress ? new Progress({ label: path }) : undefined;
-  for (const f of names) {
-    const file = join(path, f);
-    const bytes = await readFile(file);
-    stats.bytes += bytes.length;
-    stats.fixes += jsonDocumentToFixes(bytes, file, sink, stats.errors, opts);
-    progress?.update(stats.fixes, stats.bytes);
+  const queue = new DocumentQueue(opts.documents ?? readDocumentsHere, sink, stats.errors, opts);
+  for (const file of await traceFiles(path)) {
+    await queue.add(file, file);
+    progress?.update(queue.fixes, queue.bytes);
   }
+  await queue.drain();
   progress?.done();
-  return stats;
+  return { ...stats, fixes: queue.fixes, bytes: queue.bytes };
 }
 
 /** Each JSON entry of a tar (a globe_history day) in turn; other entries are skipped. */
@@ -164,18 +228,18 @@ async function readTraceTar(src: Chunks, sink: FixSink, errors: SourceErrors, op
       extract.destroy(e as Error);
     }
   })();
-  let fixes = 0;
+  const queue = new DocumentQueue(opts.documents ?? readDocumentsHere, sink, errors, opts);
   for await (const entry of extract) {
     if (entry.header.type !== 'file' || !TRACE_ENTRY.test(entry.header.name)) {
       entry.resume();
       continue;
     }
     // streamx readables are async-iterable at runtime; its typings do not say so.
-    const body = await collect(entry as unknown as AsyncIterable<Uint8Array>);
-    fixes += jsonDocumentToFixes(body, entry.header.name, sink, errors, opts);
+    await queue.add(entry.header.name, await collect(entry as unknown as AsyncIterable<Uint8Array>));
   }
+  await queue.drain();
   await feeding;
-  return fixes;
+  return queue.fixes;
 }
 
 function finish(name: string, stats: InputStats): InputStats {

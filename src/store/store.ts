@@ -66,6 +66,18 @@ export interface CellCount extends CellSeriesPoint {
   cell: string;
 }
 
+/** Cell-buckets from the flat text both backends read them as: cell, bucket start, healthy, degraded, repeated `n` times. */
+export function cellColumnsFromFlat(flat: readonly string[], n: number): CellColumns {
+  const out: CellColumns = { bucket_start: new Array(n), cell: new Array(n), healthy: new Array(n), degraded: new Array(n) };
+  for (let i = 0, j = 0; i < n; i++, j += 4) {
+    out.cell[i] = flat[j];
+    out.bucket_start[i] = Number(flat[j + 1]);
+    out.healthy[i] = Number(flat[j + 2]);
+    out.degraded[i] = Number(flat[j + 3]);
+  }
+  return out;
+}
+
 /** The one place columns become rows: the share and band are derived from each row's counts. */
 export function cellCountsFromColumns(cols: CellColumns): CellCount[] {
   return cols.cell.map((cell, i) => {

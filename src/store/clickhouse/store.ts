@@ -18,6 +18,7 @@ import {
   QueryTooLargeError,
   STORE_BUCKET_SECONDS,
   STORE_RES,
+  cellColumnsFromFlat,
   cellCountsFromColumns,
   isUnixTime,
   spoofedId,
@@ -221,14 +222,7 @@ class ClickHouseStore implements Store {
     const flat = text.length > 0 ? text.slice(0, -1).split(/[\t\n]/) : [];
     const n = flat.length / 4;
     if (n > MAX_ROWS) throw new QueryTooLargeError(`more than ${MAX_ROWS} cell-buckets: narrow the time range, or use a coarser res or bucket`);
-    const out: CellColumns = { bucket_start: new Array(n), cell: new Array(n), healthy: new Array(n), degraded: new Array(n) };
-    for (let i = 0, j = 0; i < n; i++, j += 4) {
-      out.cell[i] = flat[j];
-      out.bucket_start[i] = Number(flat[j + 1]);
-      out.healthy[i] = Number(flat[j + 2]);
-      out.degraded[i] = Number(flat[j + 3]);
-    }
-    return out;
+    return cellColumnsFromFlat(flat, n);
   }
 
   async cellHistory(cell: string, q: TimeRange & { method: Method; bucket: number }): Promise<CellHistory> {
