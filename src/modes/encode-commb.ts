@@ -4,7 +4,6 @@
  *
  *   frame bits 1-5 DF (20), 6-8 FS, 9-13 DR, 14-19 UM, 20-32 AC (13-bit altitude code), 33-88 MB,
  *   89-112 AP (CRC-24 of bits 1-88 XOR the aircraft address).
- *   AC = the 12-bit ADS-B altitude field with the M bit (0: feet) inserted after its sixth bit.
  *
  * BDS 5,0 (MB bit: field)                      BDS 6,0
  *   1 status, 2-11 roll, signed, 45/256°         1 status, 2-12 magnetic heading, signed, 90/512°
@@ -16,7 +15,7 @@
  * given as NaN or undefined is sent with its status bit clear.
  */
 import { crc24Payload } from './crc.ts';
-import { encodeAltitude12 } from './encode-altitude.ts';
+import { encodeAC13 } from './altitude.ts';
 
 const MB_BIT0 = 32; // 0-based frame bit of MB bit 1
 
@@ -51,8 +50,7 @@ function df20(icao: number, altitudeFt: number): Uint8Array {
   }
   const f = new Uint8Array(14);
   put(f, 0, 5, 20);
-  const a12 = encodeAltitude12(altitudeFt);
-  put(f, 19, 13, ((a12 >> 6) << 7) | (a12 & 0x3f));
+  put(f, 19, 13, encodeAC13(altitudeFt));
   return f;
 }
 

@@ -11,9 +11,9 @@ import { MOVEMENT_BANDS } from './adsb/surface-position.ts';
 import { CALLSIGN_CHARSET } from './callsign.ts';
 import { crc24Payload } from './crc.ts';
 import { cprEncodeAirborne, cprEncodeSurface } from './cpr.ts';
-import { encodeAltitude12 } from './encode-altitude.ts';
+import { encodeAltitude12 } from './altitude.ts';
 
-export { encodeAltitude12 } from './encode-altitude.ts';
+export { encodeAltitude12 } from './altitude.ts';
 
 const CA_AIRBORNE = 5; // level 2+ transponder, airborne
 const CA_GROUND = 4; // level 2+ transponder, on the ground
@@ -91,7 +91,7 @@ export function encodeIdentification(icao: number, callsign: string, category: n
 /**
  * Airborne position, TC 9-18 (baro altitude), 20-22 (GNSS height), 0 (no position) (DO-260B 2.2.3.2.3):
  *   ME 1-5 TC, 6-7 SS surveillance status, 8 NIC-B (v2) / single antenna flag (v0/v1),
- *   9-20 altitude (12-bit AC field, see encode-altitude.ts; GNSS height is coded the same way),
+ *   9-20 altitude (12-bit AC field, see altitude.ts; GNSS height is coded the same way),
  *   21 T time sync, 22 F CPR format (0 even, 1 odd), 23-39 CPR latitude, 40-56 CPR longitude.
  */
 export interface AirbornePositionInput {
