@@ -10,7 +10,7 @@
  * reflected gray code of 500 ft steps; C1 C2 C4 a 3-bit gray code of 100 ft steps (values 1..5,
  * counted downwards when the 500 ft count is odd); altitude = 500 n500 + 100 n100 − 1300 ft.
  */
-import { GILLHAM_100, GILLHAM_500, M_BIT, Q_BIT, ac12ToAc13, ac13ToAc12, gather, qCode, qCount, scatter } from './code13.ts';
+import { GILLHAM_100, GILLHAM_500, M_BIT, Q_BIT, ac12ToAc13, ac13ToAc12, gather, qCode, qCount, qCount12, scatter } from './code13.ts';
 
 const METRES_TO_FEET = 1 / 0.3048;
 /** The Q code's range: N = 0 … 2047 in 25 ft steps from −1000 ft. */
@@ -46,9 +46,11 @@ export function decodeAC13(ac13: number): number {
   return gillhamToFeet(ac13);
 }
 
-/** AC12 field (ADS-B) to feet; NaN when absent (0) or illegal. */
+/** AC12 field (ADS-B) to feet; NaN when absent (0) or illegal. Direct for the Q code: this runs per position. */
 export function decodeAC12(ac12: number): number {
-  return ac12 === 0 ? NaN : decodeAC13(ac12ToAc13(ac12));
+  if (ac12 === 0) return NaN;
+  if (ac12 & Q_BIT) return qCount12(ac12) * 25 + Q_MIN_FT;
+  return gillhamToFeet(ac12ToAc13(ac12));
 }
 
 /** Feet to AC13 (M = 0): the Q code where it reaches, Gillham above (0 when NaN: altitude not available). */

@@ -85,7 +85,12 @@ export function ac13ToAc12(ac13: number): number {
 
 /** The 11-bit count N of a Q-coded feet AC13 (M = 0, Q = 1): the other bits, in order. */
 export function qCount(ac13: number): number {
-  return removeBit(removeBit(ac13, M_POS), Q_POS);
+  return qCount12(removeBit(ac13, M_POS));
+}
+
+/** The same from AC12 (Q = 1). */
+export function qCount12(ac12: number): number {
+  return removeBit(ac12, Q_POS);
 }
 
 /** The feet AC13 with Q = 1 for an 11-bit count N. */

@@ -10,6 +10,17 @@
  * (spoof detection needs to see it) but does not move the reference, unless the next one
  * agrees with it: then the aircraft really is there, and the old reference was wrong.
  */
+import {
+  ADSB_AIRBORNE_POSITION,
+  ADSB_IDENTIFICATION,
+  ADSB_NO_POSITION,
+  ADSB_OPERATIONAL_STATUS,
+  ADSB_SURFACE_POSITION,
+  ADSB_TARGET_STATE,
+  ADSB_VELOCITY,
+  adsbMessageOf,
+  TC_OPERATIONAL_STATUS,
+} from '../modes/adsb/type-code.ts';
 import { ModeSRecord, MESSAGE_SOURCES } from '../modes/record.ts';
 import { cprGlobalAirborne, cprGlobalSurface, cprLocalAirborne, cprLocalSurface } from '../modes/cpr.ts';
 import { nicFor, rcFor } from '../modes/nic.ts';
@@ -111,22 +122,22 @@ export class Tracker {
     }
     ac.seen = t;
     ac.source = MESSAGE_SOURCES[rec.source] ?? 'adsb';
-    const tc = rec.tc;
-    if (tc >= 1 && tc <= 4) {
+    const message = adsbMessageOf(rec.tc);
+    if (message === ADSB_IDENTIFICATION) {
       if (rec.callsign !== '') ac.callsign = rec.callsign;
       if (rec.category >= 0 && rec.category !== ac.categoryCode) {
         ac.categoryCode = rec.category;
         ac.category = categoryName(rec.category);
       }
-    } else if (tc === 0) {
+    } else if (message === ADSB_NO_POSITION) {
       this.noPosition(rec, ac);
-    } else if (tc >= 5 && tc <= 8) {
+    } else if (message === ADSB_SURFACE_POSITION) {
       return this.position(rec, ac, t, true);
-    } else if ((tc >= 9 && tc <= 18) || (tc >= 20 && tc <= 22)) {
+    } else if (message === ADSB_AIRBORNE_POSITION) {
       return this.position(rec, ac, t, false);
-    } else if (tc === 19) {
+    } else if (message === ADSB_VELOCITY) {
       this.velocity(rec, ac, t);
-    } else if (tc === 29 || tc === 31) {
+    } else if (message === ADSB_TARGET_STATE || message === ADSB_OPERATIONAL_STATUS) {
       this.integrity(rec, ac);
     }
     return false;
@@ -195,7 +206,7 @@ export class Tracker {
   }
 
   private integrity(rec: ModeSRecord, ac: AircraftState): void {
-    if (rec.tc === 31 && rec.version >= 0) {
+    if (rec.tc === TC_OPERATIONAL_STATUS && rec.version >= 0) {
       ac.version = rec.version;
       if (rec.nic_a >= 0) ac.nicA = rec.nic_a;
       if (rec.nic_c >= 0) ac.nicC = rec.nic_c;
