@@ -1,9 +1,8 @@
 /** `gnsswatch stats`: what a recording holds — frames per DF and type code, CRC, aircraft, time span. */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { FramePipeline } from '../ingest/pipeline.ts';
 import { readInput } from '../sources/read-input.ts';
-import { parseTime } from './errors.ts';
-import { FORMAT_CHOICES, reportErrors } from './input-flags.ts';
+import { addInputFlags, parseInputFlags, reportErrors, type InputFlags } from './input-flags.ts';
 
 export interface RecordingStats {
   file: string;
@@ -24,13 +23,13 @@ export interface RecordingStats {
 }
 
 export function statsCommand(): Command {
-  return new Command('stats')
-    .description('count frames per downlink format and type code, CRC-valid and corrected frames, aircraft, time span')
-    .argument('<file>', "input file, or '-' for standard input")
-    .addOption(new Option('--format <format>', 'input format').choices(FORMAT_CHOICES).default('auto'))
-    .option('--start <time>', 'ISO time or unix seconds of the first frame, for files with only a 12 MHz counter')
-    .option('--no-fix', 'disable 1-bit error correction')
-    .action(async (file: string, o: { format: string; start?: string; fix: boolean }) => {
+  return addInputFlags(
+    new Command('stats')
+      .description('count frames per downlink format and type code, CRC-valid and corrected frames, aircraft, time span')
+      .argument('<file>', "input file, or '-' for standard input"),
+  )
+    .action(async (file: string, o: InputFlags) => {
+      const input = parseInputFlags(o);
       const df = new Int32Array(32);
       const tc = new Int32Array(32);
       const aircraft = new Set<number>();
@@ -38,7 +37,7 @@ export function statsCommand(): Command {
       let last = -Infinity;
       const pipe = new FramePipeline({
         sinks: [{ fix() {}, evidence() {} }],
-        fix: o.fix,
+        correct: input.correct,
         onRecord(rec) {
           if (rec.df >= 0) df[rec.df]++;
           if (rec.crc_ok) {
@@ -62,7 +61,7 @@ export function statsCommand(): Command {
             if (f.t > last) last = f.t;
           },
         },
-        { format: o.format as never, start: o.start ? parseTime(o.start, '--start') : undefined, receiver: file, progress: true },
+        { format: input.format, start: input.start, receiver: file, progress: true },
       );
       const s = pipe.stats;
       const counts = (a: Int32Array) => Object.fromEntries([...a].map((n, i) => [String(i), n]).filter(([, n]) => (n as number) > 0));

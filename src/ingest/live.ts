@@ -29,7 +29,8 @@ export interface LiveIngestOptions {
   listenHost?: string;
   ref?: { lat: number; lon: number };
   receivers?: { lat: number; lon: number; range_km: number }[];
-  fix?: boolean;
+  /** Correct single-bit errors (default true). */
+  correct?: boolean;
   retentionDays?: number;
   /** Where closed buckets and changed events are published (serve --beast). */
   hub?: LiveHub;
@@ -62,7 +63,7 @@ export async function runLiveIngest(o: LiveIngestOptions): Promise<{ frames: num
     listenHost: o.listenHost,
     sinkFor: (r) => {
       const ref = r.lat !== undefined && r.lon !== undefined ? { lat: r.lat, lon: r.lon } : o.ref;
-      const pipe = new FramePipeline({ sinks: [ingest], ref, fix: o.fix, receiver: r.name });
+      const pipe = new FramePipeline({ sinks: [ingest], ref, correct: o.correct, receiver: r.name });
       pipes.push(pipe);
       return pipe.frame;
     },

@@ -45,7 +45,8 @@ export function fanOut(sinks: TrackSink[]): TrackSink {
 export interface FramePipelineOptions {
   sinks: TrackSink[];
   ref?: LatLon;
-  fix?: boolean;
+  /** Correct single-bit errors (default true). */
+  correct?: boolean;
   receiver?: string;
   /** Called after each frame is decoded and tracked; `resolved` when it gave a position. */
   onRecord?: (rec: ModeSRecord, resolved: boolean, tracker: Tracker) => void;
@@ -62,7 +63,7 @@ export class FramePipeline {
   constructor(opts: FramePipelineOptions) {
     this.sink = fanOut(opts.sinks);
     this.tracker = new Tracker({ sink: this.sink, ref: opts.ref, receiver: opts.receiver });
-    this.ctx = createDecodeContext({ fix: opts.fix ?? true });
+    this.ctx = createDecodeContext({ correct: opts.correct ?? true });
     const tracker = this.tracker;
     this.ctx.commb = (bytes: Uint8Array, rec: ModeSRecord) => decodeCommB(bytes, rec, tracker.commbHint(rec.icao));
     this.onRecord = opts.onRecord;
@@ -92,7 +93,8 @@ export interface InputOptions {
   format?: Format | 'auto';
   start?: number;
   ref?: LatLon;
-  fix?: boolean;
+  /** Correct single-bit errors (default true). */
+  correct?: boolean;
   progress?: boolean;
 }
 
@@ -124,7 +126,7 @@ export async function runInputs(paths: string[], opts: InputOptions, sinks: Trac
   };
   for (const path of paths) {
     const receiver = path === '-' ? 'stdin' : path;
-    const pipe = new FramePipeline({ sinks, ref: opts.ref, fix: opts.fix, receiver });
+    const pipe = new FramePipeline({ sinks, ref: opts.ref, correct: opts.correct, receiver });
     const st = await readInput(path, { frame: pipe.frame, fix: pipe.fix }, {
       format: opts.format,
       start: opts.start,
@@ -147,14 +149,15 @@ export interface AnalyzeOptions {
   bucketSeconds?: number;
   method?: Method;
   receivers?: { lat: number; lon: number; range_km: number }[];
-  fix?: boolean;
+  /** Correct single-bit errors (default true). */
+  correct?: boolean;
 }
 
 /** Analyse frames held in memory (simulator output, tests, benchmarks). */
 export function analyzeFrames(frames: Iterable<Frame>, opts: AnalyzeOptions = {}): AnalysisResult {
   const analyzer = new Analyzer({ res: opts.res, bucketSeconds: opts.bucketSeconds, method: opts.method, receivers: opts.receivers });
   // One tracker for all: in-memory frames share one clock, so receivers' frames pair up.
-  const pipe = new FramePipeline({ sinks: [analyzer], ref: opts.ref, fix: opts.fix });
+  const pipe = new FramePipeline({ sinks: [analyzer], ref: opts.ref, correct: opts.correct });
   for (const f of frames) pipe.frame(f.bytes, f.bytes.length, f.t, f.signal ?? NaN, f.receiver ?? '');
   pipe.tracker.flush();
   return analyzer.finish();

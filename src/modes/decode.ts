@@ -53,7 +53,7 @@ import { decodeID13 } from './squawk.ts';
 
 export interface DecodeContext {
   /** Correct single-bit errors in DF11/17/18 (default true). */
-  fix: boolean;
+  correct: boolean;
   /** Addresses proven by CRC-valid DF11/17/18 frames, against which AP-format addresses are checked. */
   known: AddressBook;
   /** Comm-B register decoder for DF20/21, called after address recovery (src/modes/commb). */
@@ -61,7 +61,7 @@ export interface DecodeContext {
 }
 
 export function createDecodeContext(opts: Partial<DecodeContext> = {}): DecodeContext {
-  return { fix: opts.fix ?? true, known: opts.known ?? new AddressBook(), commb: opts.commb };
+  return { correct: opts.correct ?? true, known: opts.known ?? new AddressBook(), commb: opts.commb };
 }
 
 export const ERROR_LENGTH = 'frame length is not 7 or 14 bytes: check the input is Mode S (56 or 112 bits)';
@@ -196,7 +196,7 @@ function tryCorrect(f: Uint8Array, len: number, residual: number, requireKnown: 
 function decodeAllCall(f: Uint8Array, rec: ModeSRecord, ctx: DecodeContext, t: number): void {
   const residual = crcResidual7(f);
   let ok = residual <= MAX_IID;
-  if (!ok && ctx.fix) ok = tryCorrect(f, 7, residual, true, rec, ctx);
+  if (!ok && ctx.correct) ok = tryCorrect(f, 7, residual, true, rec, ctx);
   rec.ca = f[0] & 7;
   rec.icao = address(f);
   rec.on_ground = rec.ca === 4;
@@ -208,7 +208,7 @@ function decodeAllCall(f: Uint8Array, rec: ModeSRecord, ctx: DecodeContext, t: n
 function decodeExtendedSquitter(f: Uint8Array, rec: ModeSRecord, ctx: DecodeContext, t: number): void {
   const residual = crcResidual14(f);
   let ok = residual === 0;
-  if (!ok && ctx.fix) ok = tryCorrect(f, 14, residual, false, rec, ctx);
+  if (!ok && ctx.correct) ok = tryCorrect(f, 14, residual, false, rec, ctx);
   rec.icao = address(f);
   rec.crc_ok = ok;
   let decodeMe = true;
