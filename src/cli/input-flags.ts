@@ -1,5 +1,6 @@
 /** Flags and reporting shared by the commands that read inputs. */
 import { Option, type Command } from 'commander';
+import type { ReceiverRange } from '../contracts.ts';
 import type { Format } from '../sources/frame-sink.ts';
 import { FORMATS } from '../sources/read-input.ts';
 import { UsageError, parseIntIn, parseLatLon, parseTime } from './errors.ts';
@@ -64,7 +65,7 @@ export const REF_FLAG = [
 
 export interface Receivers {
   ref?: { lat: number; lon: number };
-  receivers?: { lat: number; lon: number; range_km: number }[];
+  receivers?: ReceiverRange[];
 }
 
 /**

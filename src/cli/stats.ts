@@ -1,5 +1,6 @@
 /** `gnsswatch stats`: what a recording holds — frames per DF and type code, CRC, aircraft, time span. */
 import { Command } from 'commander';
+import type { IcaoHex } from '../contracts.ts';
 import { FramePipeline } from '../ingest/pipeline.ts';
 import { readInput } from '../sources/read-input.ts';
 import { addInputFlags, parseInputFlags, reportErrors, type InputFlags } from './input-flags.ts';
@@ -48,7 +49,7 @@ export function statsCommand(): Command {
           if (rec.t > last) last = rec.t;
         },
       });
-      const fixAircraft = new Set<string>();
+      const fixAircraft = new Set<IcaoHex>();
       let fixes = 0;
       const st = await readInput(
         file,

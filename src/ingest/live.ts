@@ -3,6 +3,7 @@
  * are written (late frames have had time to arrive) and pushed to the hub; the analysis is
  * refreshed periodically; aborting writes the open buckets.
  */
+import type { ReceiverRange } from '../contracts.ts';
 import type { InterferenceEvent, Method } from '../detect/types.ts';
 import type { LiveHub } from '../server/live.ts';
 import { RESOLUTIONS, STORE_BUCKET_SECONDS, cellCountsFromColumns, type Store } from '../store/store.ts';
@@ -28,7 +29,7 @@ export interface LiveIngestOptions {
   /** Where the listeners of pushed feeds bind (default 127.0.0.1). */
   listenHost?: string;
   ref?: { lat: number; lon: number };
-  receivers?: { lat: number; lon: number; range_km: number }[];
+  receivers?: ReceiverRange[];
   /** Correct single-bit errors (default true). */
   correct?: boolean;
   retentionDays?: number;

@@ -9,7 +9,7 @@ import { createDecodeContext, decodeInto } from '../modes/decode.ts';
 import { decodeCommB } from '../modes/commb/index.ts';
 import type { Frame } from '../modes/frame.ts';
 import { Tracker } from '../track/tracker.ts';
-import type { Evidence, Fix, TrackSink } from '../contracts.ts';
+import type { Evidence, Fix, ReceiverRange, TrackSink } from '../contracts.ts';
 import { Analyzer, type AnalysisResult } from '../detect/analyzer.ts';
 import type { Method } from '../detect/types.ts';
 import { readInput } from '../sources/read-input.ts';
@@ -148,7 +148,7 @@ export interface AnalyzeOptions {
   res?: number;
   bucketSeconds?: number;
   method?: Method;
-  receivers?: { lat: number; lon: number; range_km: number }[];
+  receivers?: ReceiverRange[];
   /** Correct single-bit errors (default true). */
   correct?: boolean;
 }

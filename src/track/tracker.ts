@@ -21,6 +21,7 @@ import {
   adsbMessageOf,
   TC_OPERATIONAL_STATUS,
 } from '../modes/adsb/type-code.ts';
+import type { CommBHint } from '../modes/commb/index.ts';
 import { ModeSRecord, MESSAGE_SOURCES } from '../modes/record.ts';
 import { cprGlobalAirborne, cprGlobalSurface, cprLocalAirborne, cprLocalSurface } from '../modes/cpr.ts';
 import { nicFor, rcFor } from '../modes/nic.ts';
@@ -28,7 +29,7 @@ import { nacpFromTypeCodeV0 } from '../modes/nacp.ts';
 import { silFromTypeCodeV0 } from '../modes/sil.ts';
 import { haversineKm, KT_TO_KMS } from '../geo.ts';
 import type { Fix, TrackSink } from '../contracts.ts';
-import { AircraftState } from './aircraft-state.ts';
+import { TrackedAircraft } from './tracked-aircraft.ts';
 
 export interface TrackerOptions {
   sink: TrackSink;
@@ -37,15 +38,6 @@ export interface TrackerOptions {
   evictAfterSeconds?: number; // default 300
   /** Copied into every Fix and Evidence. */
   receiver?: string;
-}
-
-export interface CommbHint {
-  altitude: number;
-  groundspeed: number;
-  track: number;
-  true_airspeed: number;
-  vertical_rate: number;
-  callsign: string;
 }
 
 const PAIR_SECONDS_AIRBORNE = 10;
@@ -70,8 +62,8 @@ export class Tracker {
   private readonly ref?: { lat: number; lon: number };
   private readonly evictAfter: number;
   private readonly receiver?: string;
-  private readonly aircraft = new Map<number, AircraftState>();
-  private readonly hint: CommbHint = {
+  private readonly aircraft = new Map<number, TrackedAircraft>();
+  private readonly hint: CommBHint = {
     altitude: NaN,
     groundspeed: NaN,
     track: NaN,
@@ -117,7 +109,7 @@ export class Tracker {
     const key = rec.non_icao ? rec.icao + NO_ADDRESS : rec.icao;
     let ac = this.aircraft.get(key);
     if (ac === undefined) {
-      ac = new AircraftState(rec.icao.toString(16).padStart(6, '0'));
+      ac = new TrackedAircraft(rec.icao.toString(16).padStart(6, '0'));
       this.aircraft.set(key, ac);
     }
     ac.seen = t;
@@ -147,7 +139,7 @@ export class Tracker {
    * What the tracker knows about an aircraft, for telling Comm-B registers apart. The object
    * is reused: read it before the next call. NaN / '' when unknown, null for an unknown address.
    */
-  commbHint(icao: number): CommbHint | null {
+  commbHint(icao: number): CommBHint | null {
     const ac = this.aircraft.get(icao);
     if (ac === undefined) return null;
     const h = this.hint;
@@ -185,13 +177,13 @@ export class Tracker {
     }
   }
 
-  private noPosition(rec: ModeSRecord, ac: AircraftState): void {
+  private noPosition(rec: ModeSRecord, ac: TrackedAircraft): void {
     if (rec.on_ground || ac.onGround) return;
     const alt = Number.isFinite(rec.altitude) ? rec.altitude : undefined;
     this.sink.evidence({ t: rec.t, icao: ac.hex, kind: 'no_position', alt_baro: alt, receiver: this.receiver });
   }
 
-  private velocity(rec: ModeSRecord, ac: AircraftState, t: number): void {
+  private velocity(rec: ModeSRecord, ac: TrackedAircraft, t: number): void {
     if (Number.isFinite(rec.groundspeed)) ac.groundspeed = rec.groundspeed;
     if (Number.isFinite(rec.track)) ac.track = rec.track;
     if (Number.isFinite(rec.vertical_rate)) ac.verticalRate = rec.vertical_rate;
@@ -205,7 +197,7 @@ export class Tracker {
     }
   }
 
-  private integrity(rec: ModeSRecord, ac: AircraftState): void {
+  private integrity(rec: ModeSRecord, ac: TrackedAircraft): void {
     if (rec.tc === TC_OPERATIONAL_STATUS && rec.version >= 0) {
       ac.version = rec.version;
       if (rec.nic_a >= 0) ac.nicA = rec.nic_a;
@@ -224,7 +216,7 @@ export class Tracker {
     });
   }
 
-  private position(rec: ModeSRecord, ac: AircraftState, t: number, surface: boolean): boolean {
+  private position(rec: ModeSRecord, ac: TrackedAircraft, t: number, surface: boolean): boolean {
     const odd = rec.cpr_format === 1;
     if (odd) {
       ac.oddLat = rec.cpr_lat;
@@ -251,7 +243,7 @@ export class Tracker {
   }
 
   /** Global decoding when the other half is fresh, else local; the result lands in this.out. */
-  private resolve(ac: AircraftState, t: number, odd: boolean, surface: boolean): boolean {
+  private resolve(ac: TrackedAircraft, t: number, odd: boolean, surface: boolean): boolean {
     const otherT = odd ? ac.evenT : ac.oddT;
     const otherSurface = odd ? ac.evenSurface : ac.oddSurface;
     const window = surface ? PAIR_SECONDS_SURFACE : PAIR_SECONDS_AIRBORNE;
@@ -274,7 +266,7 @@ export class Tracker {
     return cprLocalSurface(cprLat, cprLon, odd, refLat, refLon, this.out);
   }
 
-  private moveReference(ac: AircraftState, t: number, lat: number, lon: number): void {
+  private moveReference(ac: TrackedAircraft, t: number, lat: number, lon: number): void {
     if (Number.isFinite(ac.posT) && !plausible(ac.lat, ac.lon, ac.posT, lat, lon, t)) {
       if (!(Number.isFinite(ac.candT) && plausible(ac.candLat, ac.candLon, ac.candT, lat, lon, t))) {
         ac.candLat = lat;
@@ -289,7 +281,7 @@ export class Tracker {
     ac.candT = NaN;
   }
 
-  private emit(rec: ModeSRecord, ac: AircraftState, t: number, lat: number, lon: number, surface: boolean): void {
+  private emit(rec: ModeSRecord, ac: TrackedAircraft, t: number, lat: number, lon: number, surface: boolean): void {
     const tc = rec.tc;
     const version = Math.max(0, ac.version);
     const nicA = Math.max(0, ac.nicA);
