@@ -8,8 +8,8 @@
 import { Command } from 'commander';
 import { ingestFiles } from '../ingest/files.ts';
 import { runLiveIngest } from '../ingest/live.ts';
-import { openStoreForCli } from './db-flag.ts';
-import { UsageError, parseIntIn } from './errors.ts';
+import { DB_FLAG, RETENTION_FLAG, openStoreForCli, parseRetention } from './db-flag.ts';
+import { UsageError } from './errors.ts';
 import { LATE_FLAG, REF_FLAG, addInputFlags, parseInputFlags, parseLate, parseRefs, reportErrors, type InputFlags } from './input-flags.ts';
 import { BEAST_FLAG, LISTEN_BEAST_FLAG, LISTEN_HOST_FLAG, RECEIVERS_FLAG, parseFeedFlags } from './receivers-flag.ts';
 import { signalOnExit } from './signals.ts';
@@ -32,14 +32,14 @@ export function ingestCommand(): Command {
     new Command('ingest')
       .description('store recordings, or a live Beast feed, in a gnsswatch database')
       .argument('[files...]', 'recordings (any supported format)')
-      .requiredOption('--db <path>', 'database file (created if missing)')
+      .requiredOption(...DB_FLAG)
       .option(...BEAST_FLAG)
       .option(...LISTEN_BEAST_FLAG)
       .option(...LISTEN_HOST_FLAG)
       .option(...RECEIVERS_FLAG),
   )
     .option(...REF_FLAG)
-    .option('--retention-days <n>', 'keep raw fixes (tracks) this many days before the newest one')
+    .option(...RETENTION_FLAG)
     .option(...LATE_FLAG)
     .option(...ALERTS_FLAG)
     .action(async (files: string[], o: IngestFlags) => {
@@ -48,7 +48,7 @@ export function ingestCommand(): Command {
       if (files.length === 0 && !live) throw new UsageError('ingest needs FILE... or live feeds (--beast HOST:PORT, --listen-beast PORT or --receivers FILE)');
       if (files.length > 0 && live) throw new UsageError('ingest takes FILE... or live feeds, not both: run two ingests one after the other');
       const { ref, receivers } = feedCfg;
-      const retentionDays = o.retentionDays ? parseIntIn(o.retentionDays, '--retention-days', 1, 36500) : undefined;
+      const retentionDays = parseRetention(o.retentionDays);
       const input = parseInputFlags(o);
       const alertsConfig = await readAlertsFlag(o.alerts);
       const store = await openStoreForCli(o.db);
