@@ -25,6 +25,7 @@ import {
   TC_VELOCITY,
 } from './adsb/type-code.ts';
 import { VELOCITY } from './adsb/velocity.ts';
+import { setBits } from './bits.ts';
 import { CALLSIGN_CHARSET } from './callsign.ts';
 import { crc24Payload } from './crc.ts';
 import { cprEncodeAirborne, cprEncodeSurface } from './cpr.ts';
@@ -48,15 +49,12 @@ function frame(icao: number, df: 17 | 18, caOrCf: number): Uint8Array {
   return f;
 }
 
+/** ME bit n is frame bit n + ME_OFFSET. */
+const ME_OFFSET = 32;
+
 /** Write `value` into the ME field; higher bits of value are dropped. */
 function put(f: Uint8Array, field: MeField, value: number): void {
-  const width = field.width;
-  for (let k = 0; k < width; k++) {
-    const bit = 32 + field.first - 1 + k; // 0-based frame bit
-    const on = Math.floor(value / 2 ** (width - 1 - k)) & 1;
-    if (on) f[bit >> 3] |= 0x80 >> (bit & 7);
-    else f[bit >> 3] &= ~(0x80 >> (bit & 7));
-  }
+  setBits(f, ME_OFFSET + field.first, field.width, value);
 }
 
 /** Scratch for the CPR encoders: [latCpr, lonCpr]. */
