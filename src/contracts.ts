@@ -4,13 +4,26 @@
  */
 import type { MessageSource } from './modes/record.ts';
 
+/** A 24-bit aircraft address as 6 lowercase hex digits ('4840d6'). */
+export type IcaoHex = string;
+
+/** An H3 cell index as h3-js writes it ('841f053ffffffff'). */
+export type H3Cell = string;
+
+/** A receiver's position and radio range: where it can hear aircraft. */
+export interface ReceiverRange {
+  lat: number;
+  lon: number;
+  range_km: number;
+}
+
 /** Where a fix came from: a decoded message's source, multilateration, or a readsb trace file. */
 export type SourceName = MessageSource | 'mlat' | 'trace';
 
 /** One resolved aircraft position with its integrity. */
 export interface Fix {
   t: number; // unix seconds
-  icao: string; // 6 lowercase hex digits (a '~' prefix for non-ICAO TIS-B addresses is not used: see source)
+  icao: IcaoHex; // (a '~' prefix for non-ICAO TIS-B addresses is not used: see source)
   lat: number;
   lon: number;
   alt_baro?: number; // ft
@@ -42,7 +55,7 @@ export interface Fix {
  */
 export interface Evidence {
   t: number;
-  icao: string;
+  icao: IcaoHex;
   kind: 'no_position' | 'nac_p';
   nac_p?: number;
   alt_baro?: number;

@@ -5,6 +5,7 @@
  * about the area), well within a cell's size for areas up to a few hundred km across.
  */
 import { cellToBoundary, cellToLatLng, cellToParent, getResolution } from 'h3-js';
+import type { H3Cell } from '../contracts.ts';
 import { bandFor } from '../detect/cell-share.ts';
 import type { Band, InterferenceEvent } from '../detect/types.ts';
 import { KM_PER_DEG } from '../geo.ts';
@@ -23,8 +24,8 @@ export interface WatchArea {
 /** Prepare an area from its config; cell answers are cached (events reuse cells snapshot after snapshot). */
 export function watchArea(cfg: AreaConfig): WatchArea {
   const shape = areaShape(cfg);
-  const cache = new Map<string, boolean>();
-  const touchesCell = (cell: string): boolean => {
+  const cache = new Map<H3Cell, boolean>();
+  const touchesCell = (cell: H3Cell): boolean => {
     let hit = cache.get(cell);
     if (hit === undefined) {
       hit = shape.touchesCell(cell);
@@ -46,7 +47,7 @@ export function watchArea(cfg: AreaConfig): WatchArea {
 }
 
 interface Shape {
-  touchesCell(cell: string): boolean;
+  touchesCell(cell: H3Cell): boolean;
   containsPoint(lat: number, lon: number): boolean;
 }
 
@@ -58,10 +59,10 @@ function areaShape(cfg: AreaConfig): Shape {
 }
 
 /** An H3 cell list of any resolution: a cell overlaps another when one contains the other. */
-function cellsShape(cells: string[]): Shape {
+function cellsShape(cells: H3Cell[]): Shape {
   const set = new Set(cells);
   const resolutions = [...new Set(cells.map(getResolution))];
-  const touchesCell = (cell: string): boolean => {
+  const touchesCell = (cell: H3Cell): boolean => {
     const res = getResolution(cell);
     return resolutions.some((r) => {
       if (r <= res) return set.has(cellToParent(cell, r));

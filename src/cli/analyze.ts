@@ -9,8 +9,8 @@ import { isUnixTime } from '../store/store.ts';
 import { runInputs } from '../ingest/pipeline.ts';
 import { withParsePool } from '../ingest/parse-pool.ts';
 import { WORKERS_FLAG, parseWorkers } from './workers-flag.ts';
-import { UsageError, parseDuration, parseIntIn, parseTime } from './errors.ts';
-import { FORMAT_CHOICES, REF_FLAG, parseRefs, reportErrors } from './input-flags.ts';
+import { UsageError, parseDuration, parseIntIn } from './errors.ts';
+import { REF_FLAG, addInputFlags, parseInputFlags, parseRefs, reportErrors, type InputFlags } from './input-flags.ts';
 
 export const CELLS_CSV_HEADER = 'bucket_start,cell,healthy,degraded,share_pct,band';
 
@@ -22,32 +22,28 @@ export function cellsToCsv(cells: CellBucket[]): string {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-interface AnalyzeFlags {
-  format: string;
-  start?: string;
+interface AnalyzeFlags extends InputFlags {
   res: string;
   bucket: string;
   method: Method;
   ref: string[];
   out?: string;
   json?: boolean;
-  fix: boolean;
   workers: string;
 }
 
 export function analyzeCommand(): Command {
-  return new Command('analyze')
-    .description('find degraded GNSS by hexagon and time, interference events and spoofed aircraft')
-    .argument('<files...>', 'recordings (any supported format)')
-    .addOption(new Option('--format <format>', 'input format').choices(FORMAT_CHOICES).default('auto'))
-    .option('--start <time>', 'ISO time or unix seconds of the first frame, for files with only a 12 MHz counter')
+  return addInputFlags(
+    new Command('analyze')
+      .description('find degraded GNSS by hexagon and time, interference events and spoofed aircraft')
+      .argument('<files...>', 'recordings (any supported format)'),
+  )
     .option('--res <n>', 'H3 resolution, 2-7', '4')
     .option('--bucket <duration>', 'time bucket: 1m, 15m, 1h, 24h', '1h')
     .addOption(new Option('--method <method>', 'degraded-aircraft rule').choices(['nacp', 'nic']).default('nacp'))
     .option(...REF_FLAG)
     .option('--out <dir>', 'folder to write cells.csv, cells.geojson, events.json, spoofed.json')
     .option('--json', 'print a one-object summary on standard output')
-    .option('--no-fix', 'disable 1-bit error correction')
     .option(...WORKERS_FLAG)
     .action(async (files: string[], o: AnalyzeFlags) => {
       if (!o.out && !o.json) throw new UsageError('analyze needs --out DIR (files) or --json (summary), or both');
@@ -56,7 +52,7 @@ export function analyzeCommand(): Command {
       if (bucketSeconds < 60 || bucketSeconds > 86400) throw new UsageError(`--bucket '${o.bucket}' must be from 1m to 24h`);
       const { ref, receivers } = parseRefs(o.ref);
       const analyzer = new Analyzer({ res, bucketSeconds, method: o.method, receivers });
-      const input = { format: o.format as never, start: o.start ? parseTime(o.start, '--start') : undefined, ref, fix: o.fix, progress: true };
+      const input = { ...parseInputFlags(o), ref, progress: true };
       const run = await withParsePool(parseWorkers(o.workers), (pool) => runInputs(files, input, [analyzer], pool));
       const result = analyzer.finish();
       if (o.out) {

@@ -16,10 +16,11 @@ import { Command } from 'commander';
 import { simulate } from '../sim/simulate.ts';
 import { writeBeast } from '../sim/write.ts';
 import type { Store, StoreStats } from '../store/store.ts';
-import { UsageError, parseIntIn } from './errors.ts';
+import { UsageError } from './errors.ts';
 import { ingestFiles } from '../ingest/files.ts';
 import { openStoreForCli } from './db-flag.ts';
 import { isClickHouseUrl } from '../store/clickhouse/url.ts';
+import { HOST_FLAG, PORT_FLAG, parsePort } from './listen-flags.ts';
 import { serveUntilExit } from './serve.ts';
 import { loadScenario } from './simulate.ts';
 
@@ -143,10 +144,10 @@ export function demoCommand(): Command {
   return new Command('demo')
     .description('simulate jamming near Incheon and spoofing over the Black Sea, ingest them with the bundled real recordings, and serve the map')
     .option('--db <path>', 'database file (reused by later starts)', DEFAULT_DEMO_DB)
-    .option('--port <n>', 'port to listen on (0 = any free port)', '8080')
-    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option(...PORT_FLAG)
+    .option(...HOST_FLAG)
     .action(async (o: DemoFlags) => {
-      const port = parseIntIn(o.port, '--port', 0, 65535);
+      const port = parsePort(o.port);
       if (isClickHouseUrl(o.db)) {
         throw new UsageError(`demo builds its own DuckDB file (--db PATH); to put data on ClickHouse use gnsswatch db init and ingest --db ${o.db} (README "Storing on ClickHouse")`);
       }

@@ -10,7 +10,7 @@ import type { Method } from '../detect/types.ts';
 import { BUCKETS, EXPORT_FORMATS, EXPORT_TABLES, QueryTooLargeError, type ExportFormat, type ExportTable } from '../store/store.ts';
 import { isClickHouseUrl } from '../store/clickhouse/url.ts';
 import { UsageError, parseDuration, parseIntIn, parseTime } from './errors.ts';
-import { openStoreForCli } from './db-flag.ts';
+import { DB_FLAG, openStoreForCli } from './db-flag.ts';
 import { exportTable } from '../exports/tables.ts';
 import { GPSJAM_RES, writeGpsjamDays } from '../exports/gpsjam.ts';
 import { writeAtomically } from './write-atomic.ts';
@@ -30,7 +30,7 @@ interface ExportFlags {
 export function exportCommand(): Command {
   return new Command('export')
     .description('write cells, events, spoofed aircraft or raw fixes of a time range as GeoJSON, CSV or Parquet')
-    .requiredOption('--db <path>', 'database file, or clickhouse://HOST:PORT/DATABASE')
+    .requiredOption(...DB_FLAG)
     .requiredOption('--from <time>', 'start, ISO 8601 or unix seconds')
     .requiredOption('--to <time>', 'end (exclusive), ISO 8601 or unix seconds')
     .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS, 'gpsjam']).makeOptionMandatory())

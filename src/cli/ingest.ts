@@ -5,48 +5,43 @@
  * Live: every minute the buckets that ended more than a minute ago are written (late frames have
  * had time to arrive); SIGINT/SIGTERM write the open ones and exit cleanly.
  */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { ingestFiles } from '../ingest/files.ts';
 import { runLiveIngest } from '../ingest/live.ts';
-import type { InputOptions } from '../ingest/pipeline.ts';
-import { openStoreForCli } from './db-flag.ts';
-import { UsageError, parseIntIn, parseTime } from './errors.ts';
-import { FORMAT_CHOICES, LATE_FLAG, REF_FLAG, parseLate, parseRefs, reportErrors } from './input-flags.ts';
+import { DB_FLAG, RETENTION_FLAG, openStoreForCli, parseRetention } from './db-flag.ts';
+import { UsageError } from './errors.ts';
+import { LATE_FLAG, REF_FLAG, addInputFlags, parseInputFlags, parseLate, parseRefs, reportErrors, type InputFlags } from './input-flags.ts';
 import { BEAST_FLAG, LISTEN_BEAST_FLAG, LISTEN_HOST_FLAG, RECEIVERS_FLAG, parseFeedFlags } from './receivers-flag.ts';
 import { signalOnExit } from './signals.ts';
 import { ALERTS_FLAG, closeAlerts, readAlertsFlag, startAlerts } from './alerts-flag.ts';
 import { WORKERS_FLAG, parseWorkers } from './workers-flag.ts';
 
-interface IngestFlags {
+interface IngestFlags extends InputFlags {
   db: string;
   beast: string[];
   listenBeast: string[];
   listenHost: string;
   receivers?: string;
-  format: string;
-  start?: string;
   ref: string[];
   retentionDays?: string;
-  fix: boolean;
   late: string;
   alerts?: string;
   workers: string;
 }
 
 export function ingestCommand(): Command {
-  return new Command('ingest')
-    .description('store recordings, or a live Beast feed, in a gnsswatch database')
-    .argument('[files...]', 'recordings (any supported format)')
-    .requiredOption('--db <path>', 'database file (created if missing), or clickhouse://HOST:PORT/DATABASE')
-    .option(...BEAST_FLAG)
-    .option(...LISTEN_BEAST_FLAG)
-    .option(...LISTEN_HOST_FLAG)
-    .option(...RECEIVERS_FLAG)
-    .addOption(new Option('--format <format>', 'input format').choices(FORMAT_CHOICES).default('auto'))
-    .option('--start <time>', 'ISO time or unix seconds of the first frame, for files with only a 12 MHz counter')
+  return addInputFlags(
+    new Command('ingest')
+      .description('store recordings, or a live Beast feed, in a gnsswatch database')
+      .argument('[files...]', 'recordings (any supported format)')
+      .requiredOption(...DB_FLAG)
+      .option(...BEAST_FLAG)
+      .option(...LISTEN_BEAST_FLAG)
+      .option(...LISTEN_HOST_FLAG)
+      .option(...RECEIVERS_FLAG),
+  )
     .option(...REF_FLAG)
-    .option('--retention-days <n>', 'keep raw fixes (tracks) this many days before the newest one')
-    .option('--no-fix', 'disable 1-bit error correction')
+    .option(...RETENTION_FLAG)
     .option(...LATE_FLAG)
     .option(...ALERTS_FLAG)
     .option(...WORKERS_FLAG)
@@ -56,8 +51,8 @@ export function ingestCommand(): Command {
       if (files.length === 0 && !live) throw new UsageError('ingest needs FILE... or live feeds (--beast HOST:PORT, --listen-beast PORT or --receivers FILE)');
       if (files.length > 0 && live) throw new UsageError('ingest takes FILE... or live feeds, not both: run two ingests one after the other');
       const { ref, receivers } = feedCfg;
-      const retentionDays = o.retentionDays ? parseIntIn(o.retentionDays, '--retention-days', 1, 36500) : undefined;
-      const start = o.start ? parseTime(o.start, '--start') : undefined;
+      const retentionDays = parseRetention(o.retentionDays);
+      const input = parseInputFlags(o);
       const workers = parseWorkers(o.workers);
       const alertsConfig = await readAlertsFlag(o.alerts);
       const store = await openStoreForCli(o.db);
@@ -72,7 +67,7 @@ export function ingestCommand(): Command {
             listenHost: feedCfg.listenHost,
             ref,
             receivers,
-            fix: o.fix,
+            correct: input.correct,
             retentionDays,
             latenessSeconds: parseLate(o.late),
             signal: signalOnExit(),
@@ -85,7 +80,7 @@ export function ingestCommand(): Command {
           process.stderr.write(`gnsswatch: stopped: ${r.frames} frames, ${r.aircraftBuckets} aircraft-minutes, ${r.events} events stored in ${o.db}\n`);
           return;
         }
-        const r = await ingestFiles(store, files, { format: o.format as InputOptions['format'], start, ref, fix: o.fix, progress: true, workers }, {
+        const r = await ingestFiles(store, files, { ...input, ref, progress: true, workers }, {
           retentionDays,
           receivers,
         });

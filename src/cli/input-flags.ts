@@ -1,9 +1,34 @@
-import { FORMATS } from '../sources/read-input.ts';
-import { UsageError, parseIntIn, parseLatLon } from './errors.ts';
-
 /** Flags and reporting shared by the commands that read inputs. */
+import { Option, type Command } from 'commander';
+import type { ReceiverRange } from '../contracts.ts';
+import type { Format } from '../sources/frame-sink.ts';
+import { FORMATS } from '../sources/read-input.ts';
+import { UsageError, parseIntIn, parseLatLon, parseTime } from './errors.ts';
 
-export const FORMAT_CHOICES = ['auto', ...FORMATS];
+export type InputFormat = Format | 'auto';
+export const FORMAT_CHOICES: readonly InputFormat[] = ['auto', ...FORMATS];
+
+/** What `--format`, `--start` and `--no-correct` give a command, as commander parses them. */
+export interface InputFlags {
+  format: string;
+  start?: string;
+  correct: boolean;
+}
+
+/** `--format F`, `--start T`, `--no-correct`: how every command that reads recordings reads them. */
+export function addInputFlags(command: Command): Command {
+  return command
+    .addOption(new Option('--format <format>', 'input format').choices(FORMAT_CHOICES).default('auto'))
+    .option('--start <time>', 'ISO time or unix seconds of the first frame, for files with only a 12 MHz counter')
+    .option('--no-correct', 'disable 1-bit error correction');
+}
+
+/** The input flags checked and typed. */
+export function parseInputFlags(o: InputFlags): { format: InputFormat; start?: number; correct: boolean } {
+  const format = FORMAT_CHOICES.find((f) => f === o.format);
+  if (format === undefined) throw new UsageError(`--format '${o.format}' is not one of ${FORMAT_CHOICES.join(', ')}`);
+  return { format, start: o.start === undefined ? undefined : parseTime(o.start, '--start'), correct: o.correct };
+}
 
 /** One line on stderr for an input with errors: what was wrong, how much, and the first sample. */
 export function reportErrors(path: string, count: number, samples: string[]): void {
@@ -40,7 +65,7 @@ export const REF_FLAG = [
 
 export interface Receivers {
   ref?: { lat: number; lon: number };
-  receivers?: { lat: number; lon: number; range_km: number }[];
+  receivers?: ReceiverRange[];
 }
 
 /**

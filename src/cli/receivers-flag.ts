@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { ReceiverRange } from '../contracts.ts';
 import { feedProblem, type FeedReceiver } from '../sources/feeds.ts';
 import { UsageError, parseIntIn } from './errors.ts';
 import { RECEIVER_RANGE_KM, parseHostPort, type Receivers } from './input-flags.ts';
@@ -38,7 +39,7 @@ const ReceiverSchema = z
 const ReceiversFileSchema = z.object({ receivers: z.array(ReceiverSchema).min(1) }).strict();
 
 /** A receivers file's entry: always placed. */
-export type PlacedReceiver = FeedReceiver & { lat: number; lon: number; range_km: number };
+export type PlacedReceiver = FeedReceiver & ReceiverRange;
 
 /** Parse a receivers file's text; throws one line naming the file, the entry and the problem. */
 export function parseReceiversFile(text: string, path: string): PlacedReceiver[] {

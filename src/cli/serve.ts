@@ -12,7 +12,8 @@ import type { Store } from '../store/store.ts';
 import { buildWeb } from '../../web/build.ts';
 import { UsageError, parseIntIn } from './errors.ts';
 import { runLiveIngest, type StoreWrites } from '../ingest/live.ts';
-import { openStoreForCli } from './db-flag.ts';
+import { DB_FLAG, RETENTION_FLAG, openStoreForCli, parseRetention } from './db-flag.ts';
+import { HOST_FLAG, PORT_FLAG, parsePort } from './listen-flags.ts';
 import { LATE_FLAG, REF_FLAG, parseLate, parseRefs, type Receivers } from './input-flags.ts';
 import { BEAST_FLAG, LISTEN_BEAST_FLAG, LISTEN_HOST_FLAG, RECEIVERS_FLAG, parseFeedFlags, type FeedConfig } from './receivers-flag.ts';
 import type { FeedSnapshot } from '../sources/feeds.ts';
@@ -124,26 +125,26 @@ interface ServeFlags {
 export function serveCommand(): Command {
   return new Command('serve')
     .description('serve the map and API over a database; with --beast, also ingest a live feed and push updates')
-    .requiredOption('--db <path>', 'database file (created if missing), or clickhouse://HOST:PORT/DATABASE')
+    .requiredOption(...DB_FLAG)
     .option(...BEAST_FLAG)
     .option(...LISTEN_BEAST_FLAG)
     .option(...LISTEN_HOST_FLAG)
     .option(...RECEIVERS_FLAG)
-    .option('--host <address>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
-    .option('--port <n>', 'port to listen on (0 = any free port)', '8080')
+    .option(...HOST_FLAG)
+    .option(...PORT_FLAG)
     .option('--style <url>', 'an online MapLibre style URL for the base map (default: the built-in offline map)')
     .option(...REF_FLAG)
-    .option('--retention-days <n>', 'keep raw fixes of the live feed this many days')
+    .option(...RETENTION_FLAG)
     .option(...LATE_FLAG)
     .option(...ALERTS_FLAG)
     .option('--rate-limit <n>', 'requests per minute per client address (0 = no limit)', String(DEFAULT_RATE_LIMIT_PER_MINUTE))
     .action(async (o: ServeFlags) => {
-      const port = parseIntIn(o.port, '--port', 0, 65535);
+      const port = parsePort(o.port);
       const feeds = parseFeedFlags({ receivers: o.receivers, beast: o.beast, listenBeast: o.listenBeast, listenHost: o.listenHost }, parseRefs(o.ref));
       const beast = feeds.feeds.length > 0;
       const { ref, receivers } = feeds;
       if (feeds.warning) process.stderr.write(`gnsswatch: ${feeds.warning}\n`);
-      const retentionDays = o.retentionDays ? parseIntIn(o.retentionDays, '--retention-days', 1, 36500) : undefined;
+      const retentionDays = parseRetention(o.retentionDays);
       const rateLimitPerMinute = parseIntIn(o.rateLimit, '--rate-limit', 0, 1e9);
       if (o.style !== undefined && !/^https?:\/\//.test(o.style)) throw new UsageError(`--style '${o.style}' must be an http(s) URL of a MapLibre style JSON`);
       if (o.alerts && !beast) throw new UsageError('--alerts needs --beast HOST:PORT: serve raises alerts on a live feed (for recordings use ingest --alerts)');

@@ -3,14 +3,15 @@
  * span — or, with `--db`, what a database holds: its time span, rows and unfinished ingests.
  */
 import { existsSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
+import type { IcaoHex } from '../contracts.ts';
 import { isClickHouseUrl } from '../store/clickhouse/url.ts';
 import { FramePipeline } from '../ingest/pipeline.ts';
 import { readInput } from '../sources/read-input.ts';
 import type { IngestRecord, StoreStats } from '../store/store.ts';
 import { openStoreForCli } from './db-flag.ts';
-import { UsageError, parseTime } from './errors.ts';
-import { FORMAT_CHOICES, reportErrors } from './input-flags.ts';
+import { UsageError } from './errors.ts';
+import { addInputFlags, parseInputFlags, reportErrors, type InputFlags } from './input-flags.ts';
 
 export interface RecordingStats {
   file: string;
@@ -59,19 +60,19 @@ async function databaseStats(db: string): Promise<void> {
 }
 
 export function statsCommand(): Command {
-  return new Command('stats')
-    .description('count frames per downlink format and type code, CRC-valid and corrected frames, aircraft, time span; with --db, what a database holds')
-    .argument('[file]', "input file, or '-' for standard input")
-    .option('--db <path>', 'report on this database instead of a file: time span, rows, ingests that never finished')
-    .addOption(new Option('--format <format>', 'input format').choices(FORMAT_CHOICES).default('auto'))
-    .option('--start <time>', 'ISO time or unix seconds of the first frame, for files with only a 12 MHz counter')
-    .option('--no-fix', 'disable 1-bit error correction')
-    .action(async (file: string | undefined, o: { db?: string; format: string; start?: string; fix: boolean }) => {
+  return addInputFlags(
+    new Command('stats')
+      .description('count frames per downlink format and type code, CRC-valid and corrected frames, aircraft, time span; with --db, what a database holds')
+      .argument('[file]', "input file, or '-' for standard input")
+      .option('--db <path>', 'report on this database instead of a file: time span, rows, ingests that never finished'),
+  )
+    .action(async (file: string | undefined, o: InputFlags & { db?: string }) => {
       if (o.db !== undefined) {
         if (file !== undefined) throw new UsageError(`stats takes a FILE or --db PATH, not both ('${file}' and --db ${o.db})`);
         return databaseStats(o.db);
       }
       if (file === undefined) throw new UsageError("stats needs a FILE ('-' for standard input) or --db PATH");
+      const input = parseInputFlags(o);
       const df = new Int32Array(32);
       const tc = new Int32Array(32);
       const aircraft = new Set<number>();
@@ -79,7 +80,7 @@ export function statsCommand(): Command {
       let last = -Infinity;
       const pipe = new FramePipeline({
         sinks: [{ fix() {}, evidence() {} }],
-        fix: o.fix,
+        correct: input.correct,
         onRecord(rec) {
           if (rec.df >= 0) df[rec.df]++;
           if (rec.crc_ok) {
@@ -90,7 +91,7 @@ export function statsCommand(): Command {
           if (rec.t > last) last = rec.t;
         },
       });
-      const fixAircraft = new Set<string>();
+      const fixAircraft = new Set<IcaoHex>();
       let fixes = 0;
       const st = await readInput(
         file,
@@ -103,7 +104,7 @@ export function statsCommand(): Command {
             if (f.t > last) last = f.t;
           },
         },
-        { format: o.format as never, start: o.start ? parseTime(o.start, '--start') : undefined, receiver: file, progress: true },
+        { format: input.format, start: input.start, receiver: file, progress: true },
       );
       const s = pipe.stats;
       const counts = (a: Int32Array) => Object.fromEntries([...a].map((n, i) => [String(i), n]).filter(([, n]) => (n as number) > 0));

@@ -3,7 +3,7 @@
  * spoof detector, and at the end turns them into cell-buckets, jamming events (with their
  * estimated sources) and spoofing results.
  */
-import type { Fix, Evidence, TrackSink } from '../contracts.ts';
+import type { Fix, Evidence, ReceiverRange, TrackSink } from '../contracts.ts';
 import type { AircraftBucket, CellBucket, InterferenceEvent, Method, SpoofedAircraft } from './types.ts';
 import { IntegrityGrid } from './grid.ts';
 import { cellBucketsFrom } from './cell-share.ts';
@@ -18,7 +18,7 @@ export interface AnalyzerOptions {
   res?: number;
   bucketSeconds?: number;
   method?: Method;
-  receivers?: { lat: number; lon: number; range_km: number }[];
+  receivers?: ReceiverRange[];
 }
 
 export interface AnalysisResult {

@@ -40,7 +40,7 @@ export interface IntegrityGridOptions {
   onSample?: (o: Observation) => void;
 }
 
-interface AircraftState {
+interface GridAircraft {
   id: number; // index into samples.names
   icao: string;
   integrity: IntegrityState;
@@ -85,7 +85,7 @@ export class IntegrityGrid implements TrackSink {
   private readonly estimateSeconds: number;
   private readonly sampleSeconds: number;
   private readonly moveDeg: number;
-  private readonly aircraft = new Map<string, AircraftState>();
+  private readonly aircraft = new Map<string, GridAircraft>();
   private readonly buckets = new Map<number, Map<string, AircraftBucket>>();
   private closedBefore = -Infinity;
   private closeGen = 0;
@@ -200,7 +200,7 @@ export class IntegrityGrid implements TrackSink {
     return this.aircraft.size;
   }
 
-  private state(icao: string, t: number): AircraftState {
+  private state(icao: string, t: number): GridAircraft {
     if (t - this.sweptAt >= EVICT_SWEEP_SECONDS) this.sweep(t);
     let ac = this.aircraft.get(icao);
     if (ac === undefined) {
@@ -255,7 +255,7 @@ export class IntegrityGrid implements TrackSink {
     for (const ac of this.aircraft.values()) ac.id = ids[ac.id];
   }
 
-  private place(ac: AircraftState, t: number, lat: number, lon: number, estimated: boolean): void {
+  private place(ac: GridAircraft, t: number, lat: number, lon: number, estimated: boolean): void {
     const start = Math.floor(t / this.bucketSeconds) * this.bucketSeconds;
     if (start < this.closedBefore) this.late++;
     const dLat = lat - ac.cellLat;

@@ -20,14 +20,14 @@
  * and a sparse trail of unspoofed positions, they place the spoofer and its false points
  * (spoof-events.ts).
  */
-import type { Evidence, Fix, TrackSink } from '../contracts.ts';
+import type { Evidence, Fix, ReceiverRange, TrackSink } from '../contracts.ts';
 import type { InterferenceEvent, SpoofCheck, SpoofedAircraft } from './types.ts';
 import type { Finding, TimedPoint } from './spoof-check.ts';
 import { destinationPoint, FT_TO_M, haversineKm, KT_TO_KMS } from '../geo.ts';
 import { ObservationSamples } from './observations.ts';
 import { KinematicsCheck } from './spoof-kinematics.ts';
 import { AltitudeCheck } from './spoof-altitude.ts';
-import { RangeCheck, type ReceiverRange } from './spoof-range.ts';
+import { RangeCheck } from './spoof-range.ts';
 import { ConvergenceCheck } from './spoof-convergence.ts';
 import { GapCheck } from './spoof-gap.ts';
 import { EnvelopeCheck } from './spoof-envelope.ts';
@@ -64,7 +64,7 @@ function altMetres(f: Fix): number {
   return f.alt_baro === undefined ? NaN : f.alt_baro * FT_TO_M;
 }
 
-class AircraftState {
+class SpoofChecks {
   callsign = '';
   lastT = 0;
   lastLat = NaN;
@@ -165,9 +165,9 @@ class AircraftState {
       this.dr = null;
     } else if (dr) {
       if (f.groundspeed !== undefined && f.track !== undefined && f.t > dr.t) {
-        destinationPoint(dr.lat, dr.lon, f.track, f.groundspeed * KT_TO_KMS * (f.t - dr.t), AircraftState.out);
-        dr.lat = AircraftState.out[0];
-        dr.lon = AircraftState.out[1];
+        destinationPoint(dr.lat, dr.lon, f.track, f.groundspeed * KT_TO_KMS * (f.t - dr.t), SpoofChecks.out);
+        dr.lat = SpoofChecks.out[0];
+        dr.lon = SpoofChecks.out[1];
       }
       dr.t = f.t;
       if (f.t - dr.trailT >= TRAIL_STEP_S && e.trail.length < MAX_TRAIL) {
@@ -187,10 +187,10 @@ class AircraftState {
       return false;
     }
     const km = f.groundspeed * KT_TO_KMS * (f.t - p.t);
-    destinationPoint(p.lat, p.lon, f.track, km, AircraftState.out);
+    destinationPoint(p.lat, p.lon, f.track, km, SpoofChecks.out);
     p.t = f.t;
-    p.lat = AircraftState.out[0];
-    p.lon = AircraftState.out[1];
+    p.lat = SpoofChecks.out[0];
+    p.lon = SpoofChecks.out[1];
     p.km += km;
     if (f.t - p.t0 < PROBE_S) return false;
     return haversineKm(p.lat, p.lon, f.lat, f.lon) < Math.max(PROBE_SLACK_KM, 0.3 * p.km);
@@ -205,7 +205,7 @@ class AircraftState {
 }
 
 export class SpoofDetector implements TrackSink {
-  private readonly aircraft = new Map<string, AircraftState>();
+  private readonly aircraft = new Map<string, SpoofChecks>();
   private readonly receivers: ReceiverRange[];
   private readonly res: number;
   private readonly convergence: ConvergenceCheck;
@@ -223,7 +223,7 @@ export class SpoofDetector implements TrackSink {
     if (f.ground || f.source === 'tisb' || f.source === 'mlat' || !Number.isFinite(f.lat) || !Number.isFinite(f.lon)) return;
     let a = this.aircraft.get(f.icao);
     if (!a) {
-      a = new AircraftState(f.icao, this.healthy.names.push(f.icao) - 1, this.receivers);
+      a = new SpoofChecks(f.icao, this.healthy.names.push(f.icao) - 1, this.receivers);
       this.aircraft.set(f.icao, a);
     }
     if (f.callsign) a.callsign = f.callsign;

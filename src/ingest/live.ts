@@ -3,6 +3,7 @@
  * are written (late frames have had time to arrive) and pushed to the hub; the analysis is
  * refreshed periodically; aborting writes the open buckets.
  */
+import type { ReceiverRange } from '../contracts.ts';
 import type { InterferenceEvent, Method } from '../detect/types.ts';
 import type { LiveHub } from '../server/live.ts';
 import { RESOLUTIONS, STORE_BUCKET_SECONDS, cellCountsFromColumns, type Store } from '../store/store.ts';
@@ -28,8 +29,9 @@ export interface LiveIngestOptions {
   /** Where the listeners of pushed feeds bind (default 127.0.0.1). */
   listenHost?: string;
   ref?: { lat: number; lon: number };
-  receivers?: { lat: number; lon: number; range_km: number }[];
-  fix?: boolean;
+  receivers?: ReceiverRange[];
+  /** Correct single-bit errors (default true). */
+  correct?: boolean;
   retentionDays?: number;
   /** Where closed buckets and changed events are published (serve --beast). */
   hub?: LiveHub;
@@ -80,7 +82,7 @@ export async function runLiveIngest(o: LiveIngestOptions): Promise<{ frames: num
     listenHost: o.listenHost,
     sinkFor: (r) => {
       const ref = r.lat !== undefined && r.lon !== undefined ? { lat: r.lat, lon: r.lon } : o.ref;
-      const pipe = new FramePipeline({ sinks: [ingest], ref, fix: o.fix, receiver: r.name });
+      const pipe = new FramePipeline({ sinks: [ingest], ref, correct: o.correct, receiver: r.name });
       pipes.push(pipe);
       return pipe.frame;
     },

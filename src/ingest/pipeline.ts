@@ -9,7 +9,7 @@ import { createDecodeContext, decodeInto } from '../modes/decode.ts';
 import { decodeCommB } from '../modes/commb/index.ts';
 import type { Frame } from '../modes/frame.ts';
 import { Tracker } from '../track/tracker.ts';
-import type { Evidence, Fix, TrackSink } from '../contracts.ts';
+import type { Evidence, Fix, ReceiverRange, TrackSink } from '../contracts.ts';
 import { Analyzer, type AnalysisResult } from '../detect/analyzer.ts';
 import type { Method } from '../detect/types.ts';
 import { readInput, type InputStats, type ReadInputOptions } from '../sources/read-input.ts';
@@ -46,7 +46,8 @@ export function fanOut(sinks: TrackSink[]): TrackSink {
 export interface FramePipelineOptions {
   sinks: TrackSink[];
   ref?: LatLon;
-  fix?: boolean;
+  /** Correct single-bit errors (default true). */
+  correct?: boolean;
   receiver?: string;
   /** Called after each frame is decoded and tracked; `resolved` when it gave a position. */
   onRecord?: (rec: ModeSRecord, resolved: boolean, tracker: Tracker) => void;
@@ -63,7 +64,7 @@ export class FramePipeline {
   constructor(opts: FramePipelineOptions) {
     this.sink = fanOut(opts.sinks);
     this.tracker = new Tracker({ sink: this.sink, ref: opts.ref, receiver: opts.receiver });
-    this.ctx = createDecodeContext({ fix: opts.fix ?? true });
+    this.ctx = createDecodeContext({ correct: opts.correct ?? true });
     const tracker = this.tracker;
     this.ctx.commb = (bytes: Uint8Array, rec: ModeSRecord) => decodeCommB(bytes, rec, tracker.commbHint(rec.icao));
     this.onRecord = opts.onRecord;
@@ -93,7 +94,8 @@ export interface InputOptions {
   format?: Format | 'auto';
   start?: number;
   ref?: LatLon;
-  fix?: boolean;
+  /** Correct single-bit errors (default true). */
+  correct?: boolean;
   progress?: boolean;
   /** Threads reading inputs: 1 (default) reads on this thread; N > 1 adds N − 1 reading threads (parse-pool.ts). */
   workers?: number;
@@ -141,7 +143,7 @@ export async function runInputs(paths: string[], opts: InputOptions, sinks: Trac
     decode: { frames: 0, crc_ok: 0, corrected: 0, positions: 0, undecodable: 0, fixes_in: 0 },
   };
   for (const path of paths) {
-    const pipe = new FramePipeline({ sinks, ref: opts.ref, fix: opts.fix, receiver: receiverOf(path) });
+    const pipe = new FramePipeline({ sinks, ref: opts.ref, correct: opts.correct, receiver: receiverOf(path) });
     const st = await read(path, { frame: pipe.frame, fix: pipe.fix }, readOptions(path, opts, pool));
     pipe.tracker.flush();
     total.frames += st.frames;
@@ -158,15 +160,16 @@ export interface AnalyzeOptions {
   res?: number;
   bucketSeconds?: number;
   method?: Method;
-  receivers?: { lat: number; lon: number; range_km: number }[];
-  fix?: boolean;
+  receivers?: ReceiverRange[];
+  /** Correct single-bit errors (default true). */
+  correct?: boolean;
 }
 
 /** Analyse frames held in memory (simulator output, tests, benchmarks). */
 export function analyzeFrames(frames: Iterable<Frame>, opts: AnalyzeOptions = {}): AnalysisResult {
   const analyzer = new Analyzer({ res: opts.res, bucketSeconds: opts.bucketSeconds, method: opts.method, receivers: opts.receivers });
   // One tracker for all: in-memory frames share one clock, so receivers' frames pair up.
-  const pipe = new FramePipeline({ sinks: [analyzer], ref: opts.ref, fix: opts.fix });
+  const pipe = new FramePipeline({ sinks: [analyzer], ref: opts.ref, correct: opts.correct });
   for (const f of frames) pipe.frame(f.bytes, f.bytes.length, f.t, f.signal ?? NaN, f.receiver ?? '');
   pipe.tracker.flush();
   return analyzer.finish();

@@ -15,3 +15,15 @@ export function bits(b: Uint8Array, first: number, count: number): number {
   const w = (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3];
   return (w >>> (32 - (s & 7) - count)) & ((1 << count) - 1);
 }
+
+/**
+ * Write `value` into `count` bits from frame bit `first` (1-based); higher bits of value are dropped.
+ * For the encoders, not the hot path: widths above 32 bits (a callsign's 48) are fine.
+ */
+export function setBits(b: Uint8Array, first: number, count: number, value: number): void {
+  for (let k = 0; k < count; k++) {
+    const bit = first - 1 + k; // 0-based
+    if (Math.floor(value / 2 ** (count - 1 - k)) & 1) b[bit >> 3] |= 0x80 >> (bit & 7);
+    else b[bit >> 3] &= ~(0x80 >> (bit & 7));
+  }
+}

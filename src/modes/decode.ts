@@ -20,6 +20,17 @@ import { decodeIdentification } from './adsb/identification.ts';
 import { decodeOperationalStatus } from './adsb/operational-status.ts';
 import { decodeSurfacePosition } from './adsb/surface-position.ts';
 import { decodeTargetState } from './adsb/target-state.ts';
+import {
+  ADSB_AIRBORNE_POSITION,
+  ADSB_AIRCRAFT_STATUS,
+  ADSB_IDENTIFICATION,
+  ADSB_NO_POSITION,
+  ADSB_MESSAGE_OF_TC,
+  ADSB_OPERATIONAL_STATUS,
+  ADSB_SURFACE_POSITION,
+  ADSB_TARGET_STATE,
+  ADSB_VELOCITY,
+} from './adsb/type-code.ts';
 import { decodeVelocity } from './adsb/velocity.ts';
 import { AddressBook } from './address-book.ts';
 import { decodeAC13 } from './altitude.ts';
@@ -42,7 +53,7 @@ import { decodeID13 } from './squawk.ts';
 
 export interface DecodeContext {
   /** Correct single-bit errors in DF11/17/18 (default true). */
-  fix: boolean;
+  correct: boolean;
   /** Addresses proven by CRC-valid DF11/17/18 frames, against which AP-format addresses are checked. */
   known: AddressBook;
   /** Comm-B register decoder for DF20/21, called after address recovery (src/modes/commb). */
@@ -50,7 +61,7 @@ export interface DecodeContext {
 }
 
 export function createDecodeContext(opts: Partial<DecodeContext> = {}): DecodeContext {
-  return { fix: opts.fix ?? true, known: opts.known ?? new AddressBook(), commb: opts.commb };
+  return { correct: opts.correct ?? true, known: opts.known ?? new AddressBook(), commb: opts.commb };
 }
 
 export const ERROR_LENGTH = 'frame length is not 7 or 14 bytes: check the input is Mode S (56 or 112 bits)';
@@ -185,7 +196,7 @@ function tryCorrect(f: Uint8Array, len: number, residual: number, requireKnown: 
 function decodeAllCall(f: Uint8Array, rec: ModeSRecord, ctx: DecodeContext, t: number): void {
   const residual = crcResidual7(f);
   let ok = residual <= MAX_IID;
-  if (!ok && ctx.fix) ok = tryCorrect(f, 7, residual, true, rec, ctx);
+  if (!ok && ctx.correct) ok = tryCorrect(f, 7, residual, true, rec, ctx);
   rec.ca = f[0] & 7;
   rec.icao = address(f);
   rec.on_ground = rec.ca === 4;
@@ -197,7 +208,7 @@ function decodeAllCall(f: Uint8Array, rec: ModeSRecord, ctx: DecodeContext, t: n
 function decodeExtendedSquitter(f: Uint8Array, rec: ModeSRecord, ctx: DecodeContext, t: number): void {
   const residual = crcResidual14(f);
   let ok = residual === 0;
-  if (!ok && ctx.fix) ok = tryCorrect(f, 14, residual, false, rec, ctx);
+  if (!ok && ctx.correct) ok = tryCorrect(f, 14, residual, false, rec, ctx);
   rec.icao = address(f);
   rec.crc_ok = ok;
   let decodeMe = true;
@@ -244,16 +255,19 @@ function decodeControlField(cf: number, rec: ModeSRecord): boolean {
   }
 }
 
-/** The field group (record.ts GROUP_*) each ADS-B type code writes, so a frame marks it in one step. */
-const GROUP_OF_TC = new Int8Array(32);
-GROUP_OF_TC.fill(GROUP_IDENTIFICATION, 1, 5);
-GROUP_OF_TC.fill(GROUP_POSITION, 5, 19);
-GROUP_OF_TC[0] = GROUP_POSITION;
-GROUP_OF_TC[19] = GROUP_VELOCITY;
-GROUP_OF_TC.fill(GROUP_POSITION, 20, 23);
-GROUP_OF_TC[28] = GROUP_AIRCRAFT_STATUS;
-GROUP_OF_TC[29] = GROUP_TARGET_STATE;
-GROUP_OF_TC[31] = GROUP_OPERATIONAL_STATUS;
+/** The field group (record.ts GROUP_*) each ADS-B message (type-code.ts ADSB_*) writes. */
+const GROUP_OF_ADSB_MESSAGE: Readonly<Record<number, number>> = {
+  [ADSB_NO_POSITION]: GROUP_POSITION,
+  [ADSB_IDENTIFICATION]: GROUP_IDENTIFICATION,
+  [ADSB_SURFACE_POSITION]: GROUP_POSITION,
+  [ADSB_AIRBORNE_POSITION]: GROUP_POSITION,
+  [ADSB_VELOCITY]: GROUP_VELOCITY,
+  [ADSB_AIRCRAFT_STATUS]: GROUP_AIRCRAFT_STATUS,
+  [ADSB_TARGET_STATE]: GROUP_TARGET_STATE,
+  [ADSB_OPERATIONAL_STATUS]: GROUP_OPERATIONAL_STATUS,
+};
+/** The same by type code, so a frame marks its group in one step. */
+const GROUP_OF_TC = Int8Array.from(ADSB_MESSAGE_OF_TC, (message) => GROUP_OF_ADSB_MESSAGE[message] ?? 0);
 
 /**
  * ADS-B ME field by type code (DO-260B 2.2.3.2, Table 2-8). The ME field is read once as two
@@ -268,16 +282,17 @@ function decodeMessage(f: Uint8Array, rec: ModeSRecord): void {
   const tc = hi >>> 27;
   rec.tc = tc;
   rec.dirty |= GROUP_OF_TC[tc];
-  if (tc >= 9 && tc <= 18) decodeAirbornePosition(hi, lo, rec);
-  else if (tc === 19) decodeVelocity(hi, lo, rec);
-  else decodeOtherMessage(tc, hi, lo, rec);
+  const message = ADSB_MESSAGE_OF_TC[tc];
+  if (message === ADSB_AIRBORNE_POSITION) decodeAirbornePosition(hi, lo, rec);
+  else if (message === ADSB_VELOCITY) decodeVelocity(hi, lo, rec);
+  else decodeOtherMessage(message, hi, lo, rec);
 }
 
-function decodeOtherMessage(tc: number, hi: number, lo: number, rec: ModeSRecord): void {
-  if (tc >= 1 && tc <= 4) decodeIdentification(hi, lo, rec);
-  else if (tc >= 5 && tc <= 8) decodeSurfacePosition(hi, lo, rec);
-  else if (tc === 0 || (tc >= 20 && tc <= 22)) decodeAirbornePosition(hi, lo, rec);
-  else if (tc === 28) decodeAircraftStatus(hi, lo, rec);
-  else if (tc === 29) decodeTargetState(hi, lo, rec);
-  else if (tc === 31) decodeOperationalStatus(hi, lo, rec);
+function decodeOtherMessage(message: number, hi: number, lo: number, rec: ModeSRecord): void {
+  if (message === ADSB_IDENTIFICATION) decodeIdentification(hi, lo, rec);
+  else if (message === ADSB_SURFACE_POSITION) decodeSurfacePosition(hi, lo, rec);
+  else if (message === ADSB_NO_POSITION) decodeAirbornePosition(hi, lo, rec);
+  else if (message === ADSB_AIRCRAFT_STATUS) decodeAircraftStatus(hi, lo, rec);
+  else if (message === ADSB_TARGET_STATE) decodeTargetState(hi, lo, rec);
+  else if (message === ADSB_OPERATIONAL_STATUS) decodeOperationalStatus(hi, lo, rec);
 }

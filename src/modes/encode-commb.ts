@@ -4,7 +4,6 @@
  *
  *   frame bits 1-5 DF (20), 6-8 FS, 9-13 DR, 14-19 UM, 20-32 AC (13-bit altitude code), 33-88 MB,
  *   89-112 AP (CRC-24 of bits 1-88 XOR the aircraft address).
- *   AC = the 12-bit ADS-B altitude field with the M bit (0: feet) inserted after its sixth bit.
  *
  * BDS 5,0 (MB bit: field)                      BDS 6,0
  *   1 status, 2-11 roll, signed, 45/256°         1 status, 2-12 magnetic heading, signed, 90/512°
@@ -15,20 +14,12 @@
  * Signed fields are two's complement over sign and magnitude; angles above 180° go negative. A field
  * given as NaN or undefined is sent with its status bit clear.
  */
+import { setBits } from './bits.ts';
 import { crc24Payload } from './crc.ts';
-import { encodeAltitude12 } from './encode-altitude.ts';
+import { encodeAC13 } from './altitude.ts';
 
-const MB_BIT0 = 32; // 0-based frame bit of MB bit 1
-
-/** Write `value` into frame bits [first, first + width) (0-based first); higher bits are dropped. */
-function put(f: Uint8Array, first: number, width: number, value: number): void {
-  for (let k = 0; k < width; k++) {
-    const bit = first + k;
-    const on = Math.floor(value / 2 ** (width - 1 - k)) & 1;
-    if (on) f[bit >> 3] |= 0x80 >> (bit & 7);
-    else f[bit >> 3] &= ~(0x80 >> (bit & 7));
-  }
-}
+/** MB bit n is frame bit n + MB_OFFSET. */
+const MB_OFFSET = 32;
 
 /** One MB field: a status bit at MB bit `status`, then `width` bits of value / lsb (two's complement if signed). */
 function field(f: Uint8Array, status: number, width: number, lsb: number, value: number | undefined, signed: boolean): void {
@@ -37,8 +28,8 @@ function field(f: Uint8Array, status: number, width: number, lsb: number, value:
   const max = signed ? 2 ** (width - 1) - 1 : 2 ** width - 1;
   const min = signed ? -(2 ** (width - 1)) : 0;
   const c = Math.min(Math.max(n, min), max);
-  put(f, MB_BIT0 + status - 1, 1, 1);
-  put(f, MB_BIT0 + status, width, c < 0 ? c + 2 ** width : c);
+  setBits(f, MB_OFFSET + status, 1, 1);
+  setBits(f, MB_OFFSET + status + 1, width, c < 0 ? c + 2 ** width : c);
 }
 
 /** An angle 0-360° as the signed ±180° the registers carry. */
@@ -50,14 +41,13 @@ function df20(icao: number, altitudeFt: number): Uint8Array {
     throw new RangeError(`address ${icao} is not a 24-bit ICAO address; pass a number from 0 to 0xFFFFFF`);
   }
   const f = new Uint8Array(14);
-  put(f, 0, 5, 20);
-  const a12 = encodeAltitude12(altitudeFt);
-  put(f, 19, 13, ((a12 >> 6) << 7) | (a12 & 0x3f));
+  setBits(f, 1, 5, 20);
+  setBits(f, 20, 13, encodeAC13(altitudeFt));
   return f;
 }
 
 function seal(f: Uint8Array, icao: number): Uint8Array {
-  put(f, 88, 24, (crc24Payload(f, 14) ^ icao) >>> 0);
+  setBits(f, 89, 24, (crc24Payload(f, 14) ^ icao) >>> 0);
   return f;
 }
 

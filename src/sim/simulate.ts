@@ -8,6 +8,7 @@
  * share of aircraft DF20 Comm-B replies with their air data (air-data.ts). Aircraft inside a coverage
  * hole are not heard.
  */
+import type { IcaoHex } from '../contracts.ts';
 import type { Frame } from '../modes/frame.ts';
 import {
   encodeAirbornePosition,
@@ -47,7 +48,7 @@ export interface Truth {
   jammers: TruthSource[];
   spoofers: (TruthSource & { false_position: { lat: number; lon: number } })[];
   /** Aircraft a receiver could hear; intervals in unix seconds, only while heard. */
-  aircraft: { icao: string; callsign: string; jammed: [number, number][]; spoofed: [number, number][] }[];
+  aircraft: { icao: IcaoHex; callsign: string; jammed: [number, number][]; spoofed: [number, number][] }[];
 }
 
 export interface SimResult {
@@ -66,8 +67,8 @@ export function simulate(s: Scenario): SimResult {
   // Per aircraft, a uniform number in [-1, 1] for its receiver's susceptibility to jamming.
   const susceptibility = new Map(fleet.map((ac) => [ac, extra.range(-1, 1)]));
   const frames: Frame[] = [];
-  const jamAffected = s.jammers.map(() => new Set<string>());
-  const spoofAffected = s.spoofers.map(() => new Set<string>());
+  const jamAffected = s.jammers.map(() => new Set<IcaoHex>());
+  const spoofAffected = s.spoofers.map(() => new Set<IcaoHex>());
   const aircraftTruth: Truth['aircraft'] = [];
 
   for (const ac of fleet) {
@@ -76,7 +77,7 @@ export function simulate(s: Scenario): SimResult {
   }
   frames.sort((a, b) => a.t - b.t);
 
-  const source = (x: { id: string; lat: number; lon: number; radius_km?: number; power_w?: number; start_s: number; end_s: number }, affected: Set<string>): TruthSource => ({
+  const source = (x: { id: string; lat: number; lon: number; radius_km?: number; power_w?: number; start_s: number; end_s: number }, affected: Set<IcaoHex>): TruthSource => ({
     id: x.id,
     lat: x.lat,
     lon: x.lon,
@@ -105,8 +106,8 @@ function flyOne(
   rnd: Random,
   start: number,
   frames: Frame[],
-  jamAffected: Set<string>[],
-  spoofAffected: Set<string>[],
+  jamAffected: Set<IcaoHex>[],
+  spoofAffected: Set<IcaoHex>[],
   sendsAirData: boolean,
   susceptibility: number,
 ): Truth['aircraft'][number] | null {

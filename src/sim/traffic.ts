@@ -2,6 +2,7 @@
  * Simulated aircraft: who flies (flows between airports, overflights of the area), when,
  * and where each one is at a given moment (climb, cruise, 3° descent along a great circle).
  */
+import type { IcaoHex } from '../contracts.ts';
 import type { Random } from './random.ts';
 import type { Scenario, GnssLoss } from './scenario.ts';
 import { bearingDeg, destinationPoint, haversineKm, KT_TO_KMS } from '../geo.ts';
@@ -13,7 +14,7 @@ const AIRPORT_ALT_FT = 100;
 
 export interface Aircraft {
   icao: number;
-  hex: string;
+  hex: IcaoHex;
   callsign: string;
   /** Departure (flows) or area entry (overflights), seconds after scenario start; may be negative. */
   t0: number;

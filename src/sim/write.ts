@@ -1,48 +1,27 @@
 /**
- * Frames to the two file formats every Mode S tool reads.
- *
- * Beast binary (Mode-S Beast, as readsb/dump1090 emit on port 30005):
- *   0x1a  type ('2' = 7-byte Mode S, '3' = 14-byte Mode S)
- *   6 bytes  48-bit big-endian 12 MHz counter
- *   1 byte   signal level
- *   7/14 bytes  the frame
- * Every 0x1a after the type byte is sent twice (escaping).
- *
- * AVR with timestamp (dump1090 style, upper case): `@` + 12 hex digits of the same 12 MHz counter + the frame in hex + `;`.
- * Here the counter is (t − start) × 12e6, so a file starts near zero.
+ * Frames to the two file formats every Mode S tool reads, with the 12 MHz counter at (t − start),
+ * so a file starts near zero:
+ *   Beast binary (sources/beast-format.ts), the signal byte from the frame's signal;
+ *   AVR with timestamp (dump1090 style, upper case): `@` + 12 hex digits of the counter + the frame in hex + `;`.
  */
 import type { Frame } from '../modes/frame.ts';
-
-const ESC = 0x1a;
-const CLOCK_HZ = 12e6;
-const COUNTER_MAX = 2 ** 48;
-
-/** The 12 MHz counter for time t, wrapped to 48 bits. */
-function counter(t: number, start: number): number {
-  return Math.round(Math.max(0, t - start) * CLOCK_HZ) % COUNTER_MAX;
-}
+import { BEAST_ESC, BEAST_HEADER, BEAST_MODE_S_LONG, BEAST_MODE_S_SHORT, BEAST_TIMESTAMP_BYTES } from '../sources/beast-format.ts';
+import { counterAt } from '../sources/receiver-clock.ts';
 
 /** Frames as a Beast binary stream. */
 export function writeBeast(frames: readonly Frame[], start: number): Buffer {
-  // Worst case every byte is escaped: 2 + 2 × (6 + 1 + 14) per frame.
-  const out = Buffer.allocUnsafe(frames.length * 44);
+  // Worst case every byte after the type is escaped.
+  const out = Buffer.allocUnsafe(frames.length * (2 + 2 * (BEAST_HEADER + 14)));
   let n = 0;
   const put = (b: number): void => {
     out[n++] = b;
-    if (b === ESC) out[n++] = b;
+    if (b === BEAST_ESC) out[n++] = b;
   };
   for (const f of frames) {
-    out[n++] = ESC;
-    out[n++] = f.bytes.length === 7 ? 0x32 : 0x33;
-    const c = counter(f.t, start);
-    const hi = Math.floor(c / 2 ** 24);
-    const lo = c % 2 ** 24;
-    put((hi >>> 16) & 0xff);
-    put((hi >>> 8) & 0xff);
-    put(hi & 0xff);
-    put((lo >>> 16) & 0xff);
-    put((lo >>> 8) & 0xff);
-    put(lo & 0xff);
+    out[n++] = BEAST_ESC;
+    out[n++] = f.bytes.length === 7 ? BEAST_MODE_S_SHORT : BEAST_MODE_S_LONG;
+    const c = counterAt(f.t, start);
+    for (let i = BEAST_TIMESTAMP_BYTES - 1; i >= 0; i--) put(Math.floor(c / 2 ** (8 * i)) % 256);
     put(Math.max(0, Math.min(255, Math.round(f.signal ?? 0))));
     for (const b of f.bytes) put(b);
   }
@@ -53,7 +32,7 @@ export function writeBeast(frames: readonly Frame[], start: number): Buffer {
 export function writeAvr(frames: readonly Frame[], start: number): string {
   const lines: string[] = [];
   for (const f of frames) {
-    lines.push(`@${counter(f.t, start).toString(16).padStart(12, '0').toUpperCase()}${Buffer.from(f.bytes).toString('hex').toUpperCase()};`);
+    lines.push(`@${counterAt(f.t, start).toString(16).padStart(12, '0').toUpperCase()}${Buffer.from(f.bytes).toString('hex').toUpperCase()};`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -1,27 +1,26 @@
 /**
- * Beast binary framing (Mode-S Beast, used by dump1090/readsb on port 30005).
- *
- *   0x1a  type  timestamp(6)  signal(1)  message(n)
- *   type '1' (0x31) Mode A/C, n = 2      type '2' (0x32) Mode S short, n = 7
- *   type '3' (0x33) Mode S long, n = 14  others ('4' status, '5', 0xe3 receiver id, ...) are skipped
- *   timestamp: 48-bit big-endian 12 MHz counter; signal: 0-255 (RSSI byte)
- *   Inside a frame every 0x1a data byte is doubled (0x1a 0x1a). A single 0x1a followed by a
- *   non-0x1a byte always starts a new frame, which is how we resynchronise after garbage.
+ * Reading Beast binary (the format: beast-format.ts). A single 0x1a followed by a non-0x1a byte
+ * always starts a new frame, which is how we resynchronise after garbage. Mode A/C frames are
+ * counted, other blocks (status, receiver id) skipped.
  *
  * Byte-at-a-time state machine, so frames may be split anywhere across chunks; nothing is
  * allocated per frame.
  */
+import {
+  BEAST_ESC as ESC,
+  BEAST_HEADER as HEADER,
+  BEAST_MODE_AC as TYPE_MODE_AC,
+  BEAST_MODE_S_LONG as TYPE_LONG,
+  BEAST_MODE_S_SHORT as TYPE_SHORT,
+  BEAST_OTHER_TYPES,
+  BEAST_TIMESTAMP_BYTES,
+} from './beast-format.ts';
 import { addError, newSourceErrors, type ChunkParser, type FrameSink, type SourceErrors } from './frame-sink.ts';
-import { anchoredWindow, frameTime, type ClockOptions } from './receiver-clock.ts';
+import { anchoredWindow, counterOf, frameTime, type ClockOptions } from './receiver-clock.ts';
 import { inWindow, type TimeWindow } from './validate.ts';
 
-const ESC = 0x1a;
-const TYPE_MODE_AC = 0x31;
-const TYPE_SHORT = 0x32;
-const TYPE_LONG = 0x33;
-/** Known non-Mode-S blocks (status, receiver id): skipped silently, not errors. */
-const SKIPPED_TYPES = new Set([0x34, 0x35, 0x36, 0xe3, 0xe4]);
-const HEADER = 7; // timestamp + signal
+/** Known non-Mode-S blocks: skipped silently, not errors. */
+const SKIPPED_TYPES = new Set(BEAST_OTHER_TYPES);
 
 const enum State {
   Sync, // outside a frame, waiting for 0x1a
@@ -156,8 +155,7 @@ export class BeastParser implements ChunkParser {
       return;
     }
     const body = this.body;
-    // 48-bit counter: split in two to stay within exact double arithmetic.
-    const counter = (body[0] * 0x1000000 + ((body[1] << 16) | (body[2] << 8) | body[3])) * 0x10000 + ((body[4] << 8) | body[5]);
+    const counter = counterOf(body);
     const t = frameTime(counter, this.opts);
     if (this.window !== null && !inWindow(t, this.window)) {
       const at = this.frameStart;
@@ -165,7 +163,7 @@ export class BeastParser implements ChunkParser {
       return;
     }
     this.frames++;
-    this.sink(this.message, this.need - HEADER, t, body[6], this.receiver);
+    this.sink(this.message, this.need - HEADER, t, body[BEAST_TIMESTAMP_BYTES], this.receiver);
   }
 
   private truncated(why: string): void {

@@ -1,7 +1,7 @@
 /**
  * Input format from the first bytes of a file or stream (64 KiB is plenty).
  *
- *   beast         0x1a followed by a frame type ('1'-'5', 0xe3), at the start or repeatedly
+ *   beast         0x1a followed by a frame type (beast-format.ts), at the start or repeatedly
  *   avr           text lines starting with * : @ % <
  *   csv           `number,hex` lines, optionally after a header
  *   hex           lines of 14 or 28 hex digits
@@ -10,9 +10,10 @@
  * gzip (1f 8b) is looked inside; a tar archive (ustar magic) is taken as a day of traces.
  */
 import { constants, gunzipSync } from 'node:zlib';
+import { BEAST_ESC, BEAST_TYPES } from './beast-format.ts';
 import type { Format } from './frame-sink.ts';
 
-const BEAST_TYPES = new Set([0x31, 0x32, 0x33, 0x34, 0x35, 0xe3]);
+const BEAST_TYPE_SET = new Set(BEAST_TYPES);
 const LINES_CHECKED = 20;
 
 export function isGzip(head: Uint8Array): boolean {
@@ -43,14 +44,14 @@ export function detectFormat(head: Uint8Array): Format | null {
 }
 
 function looksBeast(head: Uint8Array): boolean {
-  if (head.length >= 2 && head[0] === 0x1a && BEAST_TYPES.has(head[1])) return true;
+  if (head.length >= 2 && head[0] === BEAST_ESC && BEAST_TYPE_SET.has(head[1])) return true;
   // A capture may start mid-frame: ask for several frame starts and binary content.
   let starts = 0;
   let binary = 0;
   const n = Math.min(head.length, 4096);
   for (let i = 0; i < n; i++) {
     const b = head[i];
-    if (b === 0x1a && i + 1 < n && BEAST_TYPES.has(head[i + 1])) starts++;
+    if (b === BEAST_ESC && i + 1 < n && BEAST_TYPE_SET.has(head[i + 1])) starts++;
     if (b < 0x09 || (b > 0x0d && b < 0x20)) binary++;
   }
   return starts >= 3 && binary > 0;

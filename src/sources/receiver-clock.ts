@@ -18,6 +18,18 @@ export interface ClockOptions {
 }
 
 const TICKS_PER_SECOND = 12e6;
+/** The counter is 48 bits: it wraps here. */
+const COUNTER_MODULUS = 2 ** 48;
+
+/** The 48-bit big-endian counter in `b[0, 6)`, split in two to stay within exact double arithmetic. */
+export function counterOf(b: Uint8Array): number {
+  return (b[0] * 0x1000000 + ((b[1] << 16) | (b[2] << 8) | b[3])) * 0x10000 + ((b[4] << 8) | b[5]);
+}
+
+/** The counter a receiver started at `start` shows at time `t` (a writer's inverse of frameTime), wrapped to 48 bits. */
+export function counterAt(t: number, start: number): number {
+  return Math.round(Math.max(0, t - start) * TICKS_PER_SECOND) % COUNTER_MODULUS;
+}
 
 /**
  * A recorded file without `start` keeps the receiver's own clock (counter seconds): not unix

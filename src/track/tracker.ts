@@ -10,6 +10,18 @@
  * (spoof detection needs to see it) but does not move the reference, unless the next one
  * agrees with it: then the aircraft really is there, and the old reference was wrong.
  */
+import {
+  ADSB_AIRBORNE_POSITION,
+  ADSB_IDENTIFICATION,
+  ADSB_NO_POSITION,
+  ADSB_OPERATIONAL_STATUS,
+  ADSB_SURFACE_POSITION,
+  ADSB_TARGET_STATE,
+  ADSB_VELOCITY,
+  adsbMessageOf,
+  TC_OPERATIONAL_STATUS,
+} from '../modes/adsb/type-code.ts';
+import type { CommBHint } from '../modes/commb/index.ts';
 import { ModeSRecord, MESSAGE_SOURCES } from '../modes/record.ts';
 import { cprGlobalAirborne, cprGlobalSurface, cprLocalAirborne, cprLocalSurface } from '../modes/cpr.ts';
 import { nicFor, rcFor } from '../modes/nic.ts';
@@ -17,7 +29,7 @@ import { nacpFromTypeCodeV0 } from '../modes/nacp.ts';
 import { silFromTypeCodeV0 } from '../modes/sil.ts';
 import { haversineKm, KT_TO_KMS } from '../geo.ts';
 import type { Fix, TrackSink } from '../contracts.ts';
-import { AircraftState } from './aircraft-state.ts';
+import { TrackedAircraft } from './tracked-aircraft.ts';
 
 export interface TrackerOptions {
   sink: TrackSink;
@@ -26,15 +38,6 @@ export interface TrackerOptions {
   evictAfterSeconds?: number; // default 300
   /** Copied into every Fix and Evidence. */
   receiver?: string;
-}
-
-export interface CommbHint {
-  altitude: number;
-  groundspeed: number;
-  track: number;
-  true_airspeed: number;
-  vertical_rate: number;
-  callsign: string;
 }
 
 const PAIR_SECONDS_AIRBORNE = 10;
@@ -59,8 +62,8 @@ export class Tracker {
   private readonly ref?: { lat: number; lon: number };
   private readonly evictAfter: number;
   private readonly receiver?: string;
-  private readonly aircraft = new Map<number, AircraftState>();
-  private readonly hint: CommbHint = {
+  private readonly aircraft = new Map<number, TrackedAircraft>();
+  private readonly hint: CommBHint = {
     altitude: NaN,
     groundspeed: NaN,
     track: NaN,
@@ -106,27 +109,27 @@ export class Tracker {
     const key = rec.non_icao ? rec.icao + NO_ADDRESS : rec.icao;
     let ac = this.aircraft.get(key);
     if (ac === undefined) {
-      ac = new AircraftState(rec.icao.toString(16).padStart(6, '0'));
+      ac = new TrackedAircraft(rec.icao.toString(16).padStart(6, '0'));
       this.aircraft.set(key, ac);
     }
     ac.seen = t;
     ac.source = MESSAGE_SOURCES[rec.source] ?? 'adsb';
-    const tc = rec.tc;
-    if (tc >= 1 && tc <= 4) {
+    const message = adsbMessageOf(rec.tc);
+    if (message === ADSB_IDENTIFICATION) {
       if (rec.callsign !== '') ac.callsign = rec.callsign;
       if (rec.category >= 0 && rec.category !== ac.categoryCode) {
         ac.categoryCode = rec.category;
         ac.category = categoryName(rec.category);
       }
-    } else if (tc === 0) {
+    } else if (message === ADSB_NO_POSITION) {
       this.noPosition(rec, ac);
-    } else if (tc >= 5 && tc <= 8) {
+    } else if (message === ADSB_SURFACE_POSITION) {
       return this.position(rec, ac, t, true);
-    } else if ((tc >= 9 && tc <= 18) || (tc >= 20 && tc <= 22)) {
+    } else if (message === ADSB_AIRBORNE_POSITION) {
       return this.position(rec, ac, t, false);
-    } else if (tc === 19) {
+    } else if (message === ADSB_VELOCITY) {
       this.velocity(rec, ac, t);
-    } else if (tc === 29 || tc === 31) {
+    } else if (message === ADSB_TARGET_STATE || message === ADSB_OPERATIONAL_STATUS) {
       this.integrity(rec, ac);
     }
     return false;
@@ -136,7 +139,7 @@ export class Tracker {
    * What the tracker knows about an aircraft, for telling Comm-B registers apart. The object
    * is reused: read it before the next call. NaN / '' when unknown, null for an unknown address.
    */
-  commbHint(icao: number): CommbHint | null {
+  commbHint(icao: number): CommBHint | null {
     const ac = this.aircraft.get(icao);
     if (ac === undefined) return null;
     const h = this.hint;
@@ -174,13 +177,13 @@ export class Tracker {
     }
   }
 
-  private noPosition(rec: ModeSRecord, ac: AircraftState): void {
+  private noPosition(rec: ModeSRecord, ac: TrackedAircraft): void {
     if (rec.on_ground || ac.onGround) return;
     const alt = Number.isFinite(rec.altitude) ? rec.altitude : undefined;
     this.sink.evidence({ t: rec.t, icao: ac.hex, kind: 'no_position', alt_baro: alt, receiver: this.receiver });
   }
 
-  private velocity(rec: ModeSRecord, ac: AircraftState, t: number): void {
+  private velocity(rec: ModeSRecord, ac: TrackedAircraft, t: number): void {
     if (Number.isFinite(rec.groundspeed)) ac.groundspeed = rec.groundspeed;
     if (Number.isFinite(rec.track)) ac.track = rec.track;
     if (Number.isFinite(rec.vertical_rate)) ac.verticalRate = rec.vertical_rate;
@@ -194,8 +197,8 @@ export class Tracker {
     }
   }
 
-  private integrity(rec: ModeSRecord, ac: AircraftState): void {
-    if (rec.tc === 31 && rec.version >= 0) {
+  private integrity(rec: ModeSRecord, ac: TrackedAircraft): void {
+    if (rec.tc === TC_OPERATIONAL_STATUS && rec.version >= 0) {
       ac.version = rec.version;
       if (rec.nic_a >= 0) ac.nicA = rec.nic_a;
       if (rec.nic_c >= 0) ac.nicC = rec.nic_c;
@@ -213,7 +216,7 @@ export class Tracker {
     });
   }
 
-  private position(rec: ModeSRecord, ac: AircraftState, t: number, surface: boolean): boolean {
+  private position(rec: ModeSRecord, ac: TrackedAircraft, t: number, surface: boolean): boolean {
     const odd = rec.cpr_format === 1;
     if (odd) {
       ac.oddLat = rec.cpr_lat;
@@ -240,7 +243,7 @@ export class Tracker {
   }
 
   /** Global decoding when the other half is fresh, else local; the result lands in this.out. */
-  private resolve(ac: AircraftState, t: number, odd: boolean, surface: boolean): boolean {
+  private resolve(ac: TrackedAircraft, t: number, odd: boolean, surface: boolean): boolean {
     const otherT = odd ? ac.evenT : ac.oddT;
     const otherSurface = odd ? ac.evenSurface : ac.oddSurface;
     const window = surface ? PAIR_SECONDS_SURFACE : PAIR_SECONDS_AIRBORNE;
@@ -270,11 +273,11 @@ export class Tracker {
    * in an arbitrary latitude zone (anywhere on Earth), so the message gives no position; the next
    * one pairs with it and gives the jump itself.
    */
-  private straddlesJump(ac: AircraftState, otherT: number, t: number): boolean {
+  private straddlesJump(ac: TrackedAircraft, otherT: number, t: number): boolean {
     return otherT <= ac.posT && !plausible(ac.lat, ac.lon, ac.posT, this.out[0], this.out[1], t);
   }
 
-  private moveReference(ac: AircraftState, t: number, lat: number, lon: number): void {
+  private moveReference(ac: TrackedAircraft, t: number, lat: number, lon: number): void {
     if (Number.isFinite(ac.posT) && !plausible(ac.lat, ac.lon, ac.posT, lat, lon, t)) {
       if (!(Number.isFinite(ac.candT) && plausible(ac.candLat, ac.candLon, ac.candT, lat, lon, t))) {
         ac.candLat = lat;
@@ -289,7 +292,7 @@ export class Tracker {
     ac.candT = NaN;
   }
 
-  private emit(rec: ModeSRecord, ac: AircraftState, t: number, lat: number, lon: number, surface: boolean): void {
+  private emit(rec: ModeSRecord, ac: TrackedAircraft, t: number, lat: number, lon: number, surface: boolean): void {
     const tc = rec.tc;
     const version = Math.max(0, ac.version);
     const nicA = Math.max(0, ac.nicA);

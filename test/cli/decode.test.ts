@@ -52,7 +52,7 @@ describe('gnsswatch decode', () => {
 
   it('keeps a bad frame as a line with crc_ok false or an error, and the good ones around it', async () => {
     const hex = ['8D4840D6202CC371C32CE0576098', 'zz-not-hex', '8D4840D6202CC371C32CE0576099', '8D4840D6202CC371C32CE0576098'].join('\n');
-    const r = await runCli(['decode', '-', '--format', 'hex', '--no-fix'], hex);
+    const r = await runCli(['decode', '-', '--format', 'hex', '--no-correct'], hex);
     expect(r.code).toBe(0);
     const rows = ndjson(r.stdout);
     const good = rows.filter((o) => o.crc_ok === true);

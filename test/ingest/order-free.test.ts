@@ -28,7 +28,7 @@ beforeAll(async () => {
   start = truth.start;
   // Split by aircraft address: each recording holds whole aircraft, as two receivers' traces of different aircraft.
   const rec = new ModeSRecord();
-  const ctx = createDecodeContext({ fix: false });
+  const ctx = createDecodeContext({ correct: false });
   const halves: [typeof sim.frames, typeof sim.frames] = [[], []];
   for (const f of sim.frames) {
     decodeInto(f.bytes, f.bytes.length, rec, ctx, f.t);

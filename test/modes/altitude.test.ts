@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAC12, decodeAC13, gillhamToFeet } from '../../src/modes/altitude.ts';
+import { decodeAC12, decodeAC13, encodeAC13, encodeAltitude12, gillhamToFeet } from '../../src/modes/altitude.ts';
 
 /**
  * Place an 11-bit Gillham string, ordered D2 D4 A1 A2 A4 B1 B2 B4 C1 C2 C4 (the order of
@@ -67,5 +67,20 @@ describe('25 ft (Q bit) altitude', () => {
   it('the lowest Q-bit code is −975 ft (N = 1: 25 − 1000)', () => {
     expect(decodeAC13(0x0011)).toBe(-975);
     expect(decodeAC12(0x0011)).toBe(-975);
+  });
+});
+
+describe('encodeAC13 / encodeAltitude12', () => {
+  it('read back to the same feet over the whole Q range (25 ft) and the Gillham range above it (100 ft)', () => {
+    const feet: number[] = [];
+    for (let ft = -1000; ft <= 50175; ft += 25) feet.push(ft);
+    for (let ft = 50200; ft <= 126700; ft += 100) feet.push(ft);
+    for (const ft of feet) {
+      expect(decodeAC13(encodeAC13(ft)), `${ft} ft AC13`).toBe(ft);
+      expect(decodeAC12(encodeAltitude12(ft)), `${ft} ft AC12`).toBe(ft);
+    }
+  });
+  it('sets M = 0 (feet): bit 7 of 13 is clear', () => {
+    for (const ft of [-1000, 0, 38000, 50175, 50200, 126700]) expect(encodeAC13(ft) & 0x40).toBe(0);
   });
 });

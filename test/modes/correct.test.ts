@@ -61,8 +61,8 @@ describe('single-bit correction of real DF17 frames (short_flights.csv)', () => 
     }
   });
 
-  it('does nothing with fix: false', () => {
-    const ctx = createDecodeContext({ fix: false });
+  it('does nothing with correct: false', () => {
+    const ctx = createDecodeContext({ correct: false });
     const rec = new ModeSRecord();
     const bad = frames[0].slice();
     bad[6] ^= 0x10;

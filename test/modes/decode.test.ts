@@ -32,7 +32,7 @@ describe('DF17 header and ADS-B dispatch', () => {
     expect(rec.callsign).toBe('');
   });
   it('real recording short_flights.csv: 486 CRC-valid DF17 frames from 9 aircraft (data/README.md)', () => {
-    const ctx = createDecodeContext({ fix: false });
+    const ctx = createDecodeContext({ correct: false });
     const rec = new ModeSRecord();
     const icaos = new Set<number>();
     let ok = 0;

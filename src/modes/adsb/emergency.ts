@@ -1,21 +1,27 @@
 /**
- * Aircraft status, TC 28 (DO-260B 2.2.3.2.7.8; the 1090 MHz Riddle, "Aircraft status")
- *   ME bits 1-5    type code (28)
- *   ME bits 6-8    subtype: 1 emergency/priority status, 2 ACAS RA broadcast
- *   subtype 1:
- *   ME bits 9-11   emergency state (0 none, 1 general, 2 medical, 3 minimum fuel, 4 no comms, 5 unlawful interference, 6 downed)
- *   ME bits 12-24  Mode A code (ID13 layout)
- *   subtype 2 (ACAS RA broadcast, the RA of BDS 3,0):
- *   ME bits 9-22   active resolution advisories (ARA)
- *   ME bits 23-26  RA complements record (RAC)
- *   ME bit  27     RA terminated (RAT)
- *   ME bit  28     multiple threat encounter (MTE)
- *   ME bits 29-30  threat type indicator; 31-56 threat identity
+ * Aircraft status, TC 28 (DO-260B 2.2.3.2.7.8; the 1090 MHz Riddle, "Aircraft status"): subtype 1
+ * emergency/priority status, subtype 2 ACAS RA broadcast (the RA of BDS 3,0).
  * Read from the ME field as two integers (decode.ts): hi = ME bits 1-32, lo = ME bits 33-56,
  * so ME bit n is bit 32 - n of hi or bit 56 - n of lo (0 = least significant).
  */
 import type { ModeSRecord } from '../record.ts';
 import { decodeID13 } from '../squawk.ts';
+import { meField, TYPE_CODE } from './me-field.ts';
+
+export const AIRCRAFT_STATUS = {
+  tc: TYPE_CODE,
+  subtype: meField(6, 3), // 1 emergency/priority status, 2 ACAS RA broadcast
+  // subtype 1: emergency state 0 none, 1 general, 2 medical, 3 minimum fuel, 4 no comms,
+  // 5 unlawful interference, 6 downed; the Mode A code in the ID13 layout (code13.ts)
+  emergency: meField(9, 3),
+  squawk: meField(12, 13),
+  // subtype 2: active resolution advisories (ARA), RA complements (RAC), RA terminated (RAT),
+  // multiple threat encounter (MTE); then the threat type and identity (not read)
+  ra_active: meField(9, 14),
+  ra_complements: meField(23, 4),
+  ra_terminated: meField(27, 1),
+  multiple_threat: meField(28, 1),
+} as const;
 
 /** Every ME decoder takes (hi, lo, rec); all of this one's fields lie in hi. */
 export function decodeAircraftStatus(hi: number, _lo: number, rec: ModeSRecord): void {

@@ -1,17 +1,21 @@
 /**
- * Surface position, TC 5-8 (DO-260B 2.2.3.2.4; the 1090 MHz Riddle, "Surface position")
- *   ME bits 1-5    type code
- *   ME bits 6-12   movement (ground speed code, table below)
- *   ME bit  13     ground track status (1 = valid)
- *   ME bits 14-20  ground track, 360/128 degrees per unit
- *   ME bit  21     time synchronisation (T)
- *   ME bit  22     CPR format (F)
- *   ME bits 23-39  CPR-encoded latitude
- *   ME bits 40-56  CPR-encoded longitude
+ * Surface position, TC 5-8 (DO-260B 2.2.3.2.4; the 1090 MHz Riddle, "Surface position").
  * Read from the ME field as two integers (decode.ts): hi = ME bits 1-32, lo = ME bits 33-56,
  * so ME bit n is bit 32 - n of hi or bit 56 - n of lo (0 = least significant).
  */
 import type { ModeSRecord } from '../record.ts';
+import { meField, TYPE_CODE } from './me-field.ts';
+
+export const SURFACE_POSITION = {
+  tc: TYPE_CODE,
+  movement: meField(6, 7), // ground speed code, MOVEMENT_BANDS
+  track_status: meField(13, 1), // 1 = track valid
+  track: meField(14, 7), // ground track, 360/128 degrees per unit
+  time_sync: meField(21, 1), // T
+  cpr_format: meField(22, 1), // F: 0 even, 1 odd
+  cpr_lat: meField(23, 17), // CPR-encoded latitude (surface CPR: 90° zones)
+  cpr_lon: meField(40, 17), // CPR-encoded longitude
+} as const;
 
 /**
  * Movement code bands (DO-260B Table 2-19, 2.2.3.2.4.2): [first code, its ground speed (kt), kt per code].

@@ -1,31 +1,35 @@
 /**
  * Target state and status, TC 29 subtype 1 (ADS-B version 2; DO-260B 2.2.3.2.7.1, Figure 2-10;
- * the 1090 MHz Riddle, "Target state and status")
- *   ME bits 1-5    type code (29)
- *   ME bits 6-7    subtype (1)
- *   ME bit  8      SIL supplement (0 per hour, 1 per sample)
- *   ME bit  9      selected altitude type (0 MCP/FCU, 1 FMS)
- *   ME bits 10-20  selected altitude + 1 unit (0 = no data), 32 ft per unit
- *   ME bits 21-29  barometric pressure setting (0 = no data), 800 + (v − 1) × 0.8 hPa
- *   ME bit  30     selected heading status
- *   ME bits 31-39  selected heading, 180/256 degrees per unit (sign bit 31 adds 180)
- *   ME bits 40-43  NACp
- *   ME bit  44     NIC baro
- *   ME bits 45-46  SIL
- *   ME bit  47     status of MCP/FCU mode bits (1 = bits 48-50, 52, 54 valid)
- *   ME bit  48     autopilot engaged
- *   ME bit  49     VNAV mode engaged
- *   ME bit  50     altitude hold mode
- *   ME bit  51     reserved for ADS-R flag
- *   ME bit  52     approach mode
- *   ME bit  53     TCAS/ACAS operational
- *   ME bit  54     LNAV mode engaged
- *   ME bits 55-56  reserved
- * Subtype 0 (version 1, DO-260A) has another layout and is not decoded.
+ * the 1090 MHz Riddle, "Target state and status"). Subtype 0 (version 1, DO-260A) has another
+ * layout and is not decoded.
  * Read from the ME field as two integers (decode.ts): hi = ME bits 1-32, lo = ME bits 33-56,
  * so ME bit n is bit 32 - n of hi or bit 56 - n of lo (0 = least significant).
  */
 import type { ModeSRecord } from '../record.ts';
+import { meField, TYPE_CODE } from './me-field.ts';
+
+export const TARGET_STATE = {
+  tc: TYPE_CODE,
+  subtype: meField(6, 2), // 1
+  sil_type: meField(8, 1), // SIL supplement: 0 per hour, 1 per sample
+  selected_altitude_type: meField(9, 1), // 0 MCP/FCU, 1 FMS
+  selected_altitude: meField(10, 11), // value + 1 (0 = no data), 32 ft per unit
+  nav_qnh: meField(21, 9), // 0 = no data, else 800 + (v − 1) × 0.8 hPa
+  heading_status: meField(30, 1),
+  selected_heading: meField(31, 9), // 180/256 degrees per unit (the top bit adds 180)
+  nac_p: meField(40, 4),
+  nic_baro: meField(44, 1),
+  sil: meField(45, 2),
+  mode_status: meField(47, 1), // 1 = the MCP/FCU mode bits 48-50, 52, 54 are valid
+  autopilot: meField(48, 1),
+  vnav: meField(49, 1),
+  alt_hold: meField(50, 1),
+  // 51 reserved for the ADS-R flag
+  approach: meField(52, 1),
+  tcas_operational: meField(53, 1),
+  lnav: meField(54, 1),
+  // 55-56 reserved
+} as const;
 
 export function decodeTargetState(hi: number, lo: number, rec: ModeSRecord): void {
   const st = (hi >>> 25) & 0x3;

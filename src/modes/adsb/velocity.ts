@@ -1,31 +1,37 @@
 /**
- * Airborne velocity, TC 19 (DO-260B 2.2.3.2.6; the 1090 MHz Riddle, "Airborne velocity")
- *   ME bits 1-5    type code (19)
- *   ME bits 6-8    subtype: 1 ground speed, 2 ground speed supersonic, 3 airspeed, 4 airspeed supersonic
- *   ME bit  9      intent change flag
- *   ME bit  10     IFR capability flag
- *   ME bits 11-13  NACv
- *   subtypes 1/2:
- *   ME bit  14     east-west direction (1 = west)
- *   ME bits 15-24  east-west velocity + 1 (0 = no information), kt (×4 supersonic)
- *   ME bit  25     north-south direction (1 = south)
- *   ME bits 26-35  north-south velocity + 1, kt (×4 supersonic)
- *   subtypes 3/4:
- *   ME bit  14     heading status (1 = available)
- *   ME bits 15-24  heading, 360/1024 degrees per unit (magnetic or true: TC31 HRD)
- *   ME bit  25     airspeed type (0 IAS, 1 TAS)
- *   ME bits 26-35  airspeed + 1 (0 = no information), kt (×4 supersonic)
- *   all subtypes:
- *   ME bit  36     vertical rate source (0 GNSS, 1 barometric)
- *   ME bit  37     vertical rate sign (1 = down)
- *   ME bits 38-46  vertical rate + 1 (0 = no information), 64 ft/min per unit
- *   ME bits 47-48  reserved
- *   ME bit  49     GNSS − baro altitude sign (1 = GNSS below baro)
- *   ME bits 50-56  |GNSS − baro| + 1 (0 = no information), 25 ft per unit
+ * Airborne velocity, TC 19 (DO-260B 2.2.3.2.6; the 1090 MHz Riddle, "Airborne velocity"): subtypes
+ * 1/2 velocity over ground (subsonic/supersonic), 3/4 airspeed and heading. Velocities and airspeed
+ * in kt, ×4 in the supersonic subtypes.
  * Read from the ME field as two integers (decode.ts): hi = ME bits 1-32, lo = ME bits 33-56,
  * so ME bit n is bit 32 - n of hi or bit 56 - n of lo (0 = least significant).
  */
 import type { ModeSRecord } from '../record.ts';
+import { meField, TYPE_CODE } from './me-field.ts';
+
+export const VELOCITY = {
+  tc: TYPE_CODE,
+  subtype: meField(6, 3), // 1 ground speed, 2 supersonic, 3 airspeed, 4 supersonic
+  intent_change: meField(9, 1),
+  ifr_capability: meField(10, 1),
+  nac_v: meField(11, 3),
+  // subtypes 1/2
+  ew_sign: meField(14, 1), // 1 = west
+  ew_velocity: meField(15, 10), // value + 1 (0 = no information)
+  ns_sign: meField(25, 1), // 1 = south
+  ns_velocity: meField(26, 10), // value + 1
+  // subtypes 3/4
+  heading_status: meField(14, 1), // 1 = available
+  heading: meField(15, 10), // 360/1024 degrees per unit (magnetic or true: TC31 HRD)
+  airspeed_type: meField(25, 1), // 0 IAS, 1 TAS
+  airspeed: meField(26, 10), // value + 1 (0 = no information)
+  // all subtypes
+  vr_source: meField(36, 1), // 0 GNSS, 1 barometric
+  vr_sign: meField(37, 1), // 1 = down
+  vertical_rate: meField(38, 9), // value + 1 (0 = no information), 64 ft/min per unit
+  // 47-48 reserved
+  gnss_baro_sign: meField(49, 1), // 1 = GNSS below baro
+  geom_minus_baro: meField(50, 7), // |GNSS − baro| + 1 (0 = no information), 25 ft per unit
+} as const;
 
 const DEG = 180 / Math.PI;
 

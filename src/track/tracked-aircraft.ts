@@ -2,9 +2,9 @@
  * What the tracker remembers about one aircraft between frames. Plain numbers (NaN or -1
  * for absent) so updating it allocates nothing.
  */
-import type { SourceName } from '../contracts.ts';
+import type { IcaoHex, SourceName } from '../contracts.ts';
 
-export class AircraftState {
+export class TrackedAircraft {
   seen = 0; // last frame time, tracker clock
   source: SourceName = 'adsb';
 
@@ -53,5 +53,5 @@ export class AircraftState {
   nacP = -1;
   sil = -1;
 
-  constructor(readonly hex: string) {}
+  constructor(readonly hex: IcaoHex) {}
 }
