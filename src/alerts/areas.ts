@@ -5,7 +5,7 @@
  * about the area), well within a cell's size for areas up to a few hundred km across.
  */
 import { cellToBoundary, cellToLatLng, cellToParent, getResolution } from 'h3-js';
-import { bandFor } from '../detect/cell-share.ts';
+import { bandFor } from '../detect/jamming/cell-share.ts';
 import type { Band, InterferenceEvent } from '../detect/types.ts';
 import { KM_PER_DEG } from '../geo.ts';
 import type { AreaConfig } from './config.ts';

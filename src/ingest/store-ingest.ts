@@ -12,12 +12,12 @@
  * FILE_LATENESS_SECONDS older than the newest fix are closed as the input goes.
  */
 import { IntegrityGrid } from '../detect/grid.ts';
-import { SpoofDetector } from '../detect/spoof.ts';
+import { SpoofDetector } from '../detect/spoofing/detector.ts';
 import type { Observation } from '../detect/observations.ts';
 import type { AircraftBucket, InterferenceEvent, SpoofedAircraft } from '../detect/types.ts';
 import type { Evidence, Fix, TrackSink } from '../contracts.ts';
 import { STORE_BUCKET_SECONDS, STORE_RES, isUnixTime, type FixOptions, type Store, type TimeRange } from '../store/store.ts';
-import type { ReceiverRange } from '../detect/spoof-range.ts';
+import type { ReceiverRange } from '../detect/spoofing/range.ts';
 
 /** Rows pending before a batch is written. */
 const FLUSH_ROWS = 100_000;

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { IntegrityGrid } from '../../src/detect/grid.ts';
-import { cellBucketsFrom } from '../../src/detect/cell-share.ts';
-import { detectJammingEvents } from '../../src/detect/events.ts';
+import { cellBucketsFrom } from '../../src/detect/jamming/cell-share.ts';
+import { detectJammingEvents } from '../../src/detect/jamming/events.ts';
 import { chordSeeds, localiseJammers, type Chord } from '../../src/detect/localise.ts';
 import { ObservationSamples, OBS_DEGRADED } from '../../src/detect/observations.ts';
 import { haversineKm } from '../../src/geo.ts';

@@ -14,7 +14,8 @@
  */
 import type { ModeSRecord } from '../record.ts';
 import { mbBit, mbBits, mbSigned, statusOk } from './bits.ts';
-import { angleDiff, worse, type CommBHint } from './hint.ts';
+import { angleDiff } from '../../geo.ts';
+import { worse, type CommBHint } from './hint.ts';
 
 const MAX_ROLL = 50; // degrees: airliners stay within ±35, 50 leaves margin
 const MIN_TAS = 50; // kt

@@ -19,12 +19,12 @@
  * one event.
  */
 import { cellToLatLng, gridDisk } from 'h3-js';
-import type { AircraftBucket, CellBucket, InterferenceEvent } from './types.ts';
+import type { AircraftBucket, CellBucket, InterferenceEvent } from '../types.ts';
 import { BAND_MEDIUM_MIN, shareAndBand } from './cell-share.ts';
-import { localiseJammers, type JammerFit } from './localise.ts';
-import { OBS_DEGRADED, type LocalisationObservations } from './observations.ts';
-import { haversineKm } from '../geo.ts';
-import { connectedGroups } from './components.ts';
+import { localiseJammers, type JammerFit } from '../localise.ts';
+import { OBS_DEGRADED, type LocalisationObservations } from '../observations.ts';
+import { haversineKm } from '../../geo.ts';
+import { connectedGroups } from '../components.ts';
 
 const MIN_EVENT_AIRCRAFT = 2;
 /** Degraded cell-buckets this close in time belong to one episode (a jammer stays on for a while). */
