@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { IntegrityGrid } from '../../src/detect/grid.ts';
 import { cellBucketsFrom } from '../../src/detect/jamming/cell-share.ts';
 import { detectJammingEvents } from '../../src/detect/jamming/events.ts';
-import { chordSeeds, localiseJammers, type Chord } from '../../src/detect/localise.ts';
+import { locateEmitters } from '../../src/detect/emitter/locate.ts';
+import { chordSeeds, type Chord } from '../../src/detect/emitter/seeds.ts';
 import { ObservationSamples, OBS_DEGRADED } from '../../src/detect/observations.ts';
 import { haversineKm } from '../../src/geo.ts';
 import { jammerScenario } from './jammer-scenario.ts';
@@ -73,7 +74,7 @@ describe('jammer localisation', () => {
     const s = new ObservationSamples();
     s.names.push('aaaaaa');
     s.push(100, 50, 10, 10000, OBS_DEGRADED, 0);
-    expect(localiseJammers(s, 0, 200, new Set([latLngToCell(50, 10, 4)]))).toEqual([]);
+    expect(locateEmitters(s, 0, 200, new Set([latLngToCell(50, 10, 4)]))).toEqual([]);
   });
 
   it('grows its observation store past the initial capacity without losing points', () => {
