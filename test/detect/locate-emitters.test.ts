@@ -21,8 +21,8 @@ describe('jammer localisation', () => {
     expect(e.aircraft).toEqual([...sc.jammed].sort()); // every crossing aircraft, no distractor
     const err = haversineKm(e.source!.lat, e.source!.lon, sc.jammer.lat, sc.jammer.lon);
     expect(err).toBeLessThan(5);
-    // The stated uncertainty is a real bound, not a huge catch-all.
-    expect(e.source!.uncertainty_km).toBeGreaterThan(0);
+    // The stated uncertainty (a 95 % radius) covers the real error and is not a huge catch-all.
+    expect(err).toBeLessThanOrEqual(e.source!.uncertainty_km);
     expect(e.source!.uncertainty_km).toBeLessThan(10);
   });
 
@@ -37,6 +37,10 @@ describe('jammer localisation', () => {
     expect(events).toHaveLength(2);
     const errors = [a, b].map((j) => Math.min(...events.map((e) => haversineKm(e.source!.lat, e.source!.lon, j.lat, j.lon))));
     expect(Math.max(...errors)).toBeLessThan(5);
+    for (const j of [a, b]) {
+      const e = events.reduce((u, v) => (haversineKm(u.source!.lat, u.source!.lon, j.lat, j.lon) < haversineKm(v.source!.lat, v.source!.lon, j.lat, j.lon) ? u : v));
+      expect(haversineKm(e.source!.lat, e.source!.lon, j.lat, j.lon)).toBeLessThanOrEqual(e.source!.uncertainty_km);
+    }
     // Between them the two events name every jammed aircraft.
     expect(new Set(events.flatMap((e) => e.aircraft))).toEqual(sc.jammed);
   });
