@@ -42,7 +42,7 @@ const VARIANTS: Record<string, Partial<Spoofer>> = {
   'coherent-drift': { pattern: 'drift', false_speed_kt: 60, drift_track_deg: 45, velocity: 'coherent', spoof_height: false },
 };
 
-function generate(i: number, variant = 'true-velocity'): ScenarioInput {
+export function generate(i: number, variant = 'true-velocity'): ScenarioInput {
   const r = new Random(1000 + i);
   const lat = r.range(32, 55);
   const lon = r.range(-5, 40);
@@ -161,7 +161,7 @@ function observableOnset(truth: Truth, j: Truth['jammers'][number]): { onset: nu
   return late > 0 ? { onset: first, note: `first ${Math.round(late)} s of it only on aircraft next to their spoofed time` } : { onset: first };
 }
 
-function score(truth: Truth, res: AnalysisResult, receivers: { lat: number; lon: number }[]) {
+export function score(truth: Truth, res: AnalysisResult, receivers: { lat: number; lon: number }[]) {
   const jam = res.events.filter((e) => e.kind === 'jamming' && e.source);
   // Every (jammer, event) pair overlapping in time, nearest first; each event names one jammer at most.
   const pairs = truth.jammers.flatMap((j, ji) =>
@@ -285,10 +285,11 @@ function main(): void {
   for (const [variant, runs] of Object.entries(variants)) console.log(JSON.stringify({ name: 'accuracy_spoofing', variant, ...spoofSummary(runs) }));
 }
 
-/** Jammer figures over the target jammers (≥ TARGET_AFFECTED aircraft): detection, error, stated uncertainty's coverage. */
+/** Jammer figures over the target jammers (≥ TARGET_AFFECTED aircraft): detection, error, the stated 95 % radius's coverage. */
 function jammerSummary(all: ReturnType<typeof score>['jammers']) {
   const js = all.filter((j) => j.affected >= TARGET_AFFECTED);
   const found = js.filter((j) => j.detected);
+  const located = js.filter((j) => j.error_km !== null);
   const errors = found.map((j) => j.error_km!);
   return {
     target_jammers: js.length,
@@ -297,7 +298,10 @@ function jammerSummary(all: ReturnType<typeof score>['jammers']) {
     error_km_median: round(quantile(errors, 0.5)),
     error_km_p90: round(quantile(errors, 0.9)),
     error_km_max: round(errors.length ? Math.max(...errors) : null),
-    uncertainty_covers: found.filter((j) => j.error_km! <= j.uncertainty_km!).length,
+    // Every jammer matched to an event, within DETECT_KM or not: the stated radius must cover its error.
+    located: located.length,
+    uncertainty_covers: located.filter((j) => j.error_km! <= j.uncertainty_km!).length,
+    uncertainty_km_median: round(quantile(located.map((j) => j.uncertainty_km!), 0.5)),
     onset_delay_abs_s_median: quantile(found.filter((j) => j.onset_delay_s !== null).map((j) => Math.abs(j.onset_delay_s!)), 0.5),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { cellToBoundary, cellToLatLng, cellToParent, getResolution } from 'h3-js';
 import type { H3Cell } from '../contracts.ts';
-import { bandFor } from '../detect/cell-share.ts';
+import { bandFor } from '../detect/jamming/cell-share.ts';
 import type { Band, InterferenceEvent } from '../detect/types.ts';
 import { KM_PER_DEG } from '../geo.ts';
 import type { AreaConfig } from './config.ts';

@@ -6,9 +6,9 @@
 import type { Fix, Evidence, ReceiverRange, TrackSink } from '../contracts.ts';
 import type { AircraftBucket, CellBucket, InterferenceEvent, Method, SpoofedAircraft } from './types.ts';
 import { IntegrityGrid } from './grid.ts';
-import { cellBucketsFrom } from './cell-share.ts';
-import { detectJammingEvents } from './events.ts';
-import { SpoofDetector } from './spoof.ts';
+import { cellBucketsFrom } from './jamming/cell-share.ts';
+import { detectJammingEvents } from './jamming/events.ts';
+import { SpoofDetector } from './spoofing/detector.ts';
 import type { ObservationSamples } from './observations.ts';
 
 /** Samples this close to a spoofed interval are left out of jammer localisation (detection lags onset). */

@@ -8,15 +8,24 @@ export interface Feature {
   properties: Record<string, unknown>;
 }
 
-/** The hexagon ring of an H3 cell; longitudes kept continuous across the antimeridian. */
-export function cellRing(cell: string): number[][] {
-  const ring = cellToBoundary(cell, true);
-  const lon0 = ring[0][0];
-  for (const p of ring) {
-    if (p[0] - lon0 > 180) p[0] -= 360;
-    else if (lon0 - p[0] > 180) p[0] += 360;
+/** A closed ring of [lon, lat] positions. */
+export type Ring = [number, number][];
+
+/**
+ * The cell's closed boundary ring as [lon, lat]. A ring crossing the antimeridian would jump
+ * from +179 to -179 and be drawn across the whole world, so its western longitudes are
+ * shifted by +360 (the map draws longitudes beyond 180 on the next world copy).
+ */
+export function cellRing(cell: string): Ring {
+  const ring = cellToBoundary(cell, true) as Ring;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const [lon] of ring) {
+    if (lon < min) min = lon;
+    if (lon > max) max = lon;
   }
-  return ring;
+  if (max - min <= 180) return ring;
+  return ring.map(([lon, lat]) => [lon < 0 ? lon + 360 : lon, lat]);
 }
 
 export function cellBucketsToGeoJson(cells: CellBucket[]): { type: 'FeatureCollection'; features: Feature[] } {

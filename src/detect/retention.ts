@@ -12,7 +12,7 @@
  * jamming, every sample of the area is kept for as long as it lasts (they are its evidence).
  */
 import { gridDisk, latLngToCell } from 'h3-js';
-import { LINK_SECONDS } from './events.ts';
+import { LINK_SECONDS } from './jamming/events.ts';
 import { OBS_DEGRADED, OBS_LOSS, OBS_REGAIN, type ObservationSamples } from './observations.ts';
 
 const ACTIVITY_RES = 2;

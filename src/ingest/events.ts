@@ -7,7 +7,7 @@
  */
 import { cellToBoundary } from 'h3-js';
 import { jammingEvents } from '../detect/analyzer.ts';
-import { LINK_SECONDS } from '../detect/events.ts';
+import { LINK_SECONDS } from '../detect/jamming/events.ts';
 import { ObservationSamples } from '../detect/observations.ts';
 import type { CellBucket, InterferenceEvent } from '../detect/types.ts';
 import { STORE_BUCKET_SECONDS, type BBox, type Store, type TimeRange } from '../store/store.ts';

@@ -12,7 +12,7 @@
  * FILE_LATENESS_SECONDS older than the newest fix are closed as the input goes.
  */
 import { IntegrityGrid } from '../detect/grid.ts';
-import { SpoofDetector } from '../detect/spoof.ts';
+import { SpoofDetector } from '../detect/spoofing/detector.ts';
 import type { Observation } from '../detect/observations.ts';
 import type { AircraftBucket, InterferenceEvent, SpoofedAircraft } from '../detect/types.ts';
 import type { Evidence, Fix, ReceiverRange, TrackSink } from '../contracts.ts';

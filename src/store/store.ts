@@ -2,7 +2,7 @@
  * The storage contract between ingest and the server/exports. DuckDB (one file) and ClickHouse
  * implement it; nothing outside src/store knows which. Times are unix seconds; H3 cells are strings.
  */
-import { shareAndBand } from '../detect/cell-share.ts';
+import { shareAndBand } from '../detect/jamming/cell-share.ts';
 import type { AircraftBucket, CellBucket, InterferenceEvent, Method, SpoofedAircraft } from '../detect/types.ts';
 import type { Fix } from '../contracts.ts';
 import type { Observation } from '../detect/observations.ts';

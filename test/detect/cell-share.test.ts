@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { shareAndBand, bandFor, cellBucketsFrom } from '../../src/detect/cell-share.ts';
+import { shareAndBand, bandFor, cellBucketsFrom } from '../../src/detect/jamming/cell-share.ts';
 import type { AircraftBucket } from '../../src/detect/types.ts';
 
 const ab = (icao: string, cell: string, degraded: boolean, bucket = 0): AircraftBucket => ({

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { gridDisk, latLngToCell } from 'h3-js';
-import { detectJammingEvents, eventId, fnv1a32 } from '../../src/detect/events.ts';
+import { detectJammingEvents, eventId, fnv1a32 } from '../../src/detect/jamming/events.ts';
 import { ObservationSamples } from '../../src/detect/observations.ts';
-import { shareAndBand } from '../../src/detect/cell-share.ts';
+import { shareAndBand } from '../../src/detect/jamming/cell-share.ts';
 import type { AircraftBucket, CellBucket } from '../../src/detect/types.ts';
 
 const H = 3600;

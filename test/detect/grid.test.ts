@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { latLngToCell } from 'h3-js';
 import { IntegrityGrid } from '../../src/detect/grid.ts';
-import { cellBucketsFrom } from '../../src/detect/cell-share.ts';
+import { cellBucketsFrom } from '../../src/detect/jamming/cell-share.ts';
 import type { Fix } from '../../src/contracts.ts';
 import type { AircraftBucket } from '../../src/detect/types.ts';
 

@@ -2,7 +2,7 @@ import { newSourceErrors } from '../../src/sources/frame-sink.ts';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { traceToFixes } from '../../src/sources/trace.ts';
-import { SpoofDetector } from '../../src/detect/spoof.ts';
+import { SpoofDetector } from '../../src/detect/spoofing/detector.ts';
 import type { Fix } from '../../src/contracts.ts';
 import { injectSpoof } from './inject-spoof.ts';
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { IntegrityGrid } from '../../src/detect/grid.ts';
-import { cellBucketsFrom } from '../../src/detect/cell-share.ts';
-import { detectJammingEvents } from '../../src/detect/events.ts';
+import { cellBucketsFrom } from '../../src/detect/jamming/cell-share.ts';
+import { detectJammingEvents } from '../../src/detect/jamming/events.ts';
 import { ObservationSamples, OBS_DEGRADED, OBS_LOSS } from '../../src/detect/observations.ts';
 import { SampleRetention } from '../../src/detect/retention.ts';
 import { destinationPoint, haversineKm } from '../../src/geo.ts';

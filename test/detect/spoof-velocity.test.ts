@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SpoofDetector } from '../../src/detect/spoof.ts';
+import { SpoofDetector } from '../../src/detect/spoofing/detector.ts';
 import { destinationPoint, haversineKm } from '../../src/geo.ts';
 import type { Fix } from '../../src/contracts.ts';
 

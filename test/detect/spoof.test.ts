@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { SpoofDetector } from '../../src/detect/spoof.ts';
+import { SpoofDetector } from '../../src/detect/spoofing/detector.ts';
 import { destinationPoint, haversineKm } from '../../src/geo.ts';
 import type { Fix } from '../../src/contracts.ts';
 

@@ -11,6 +11,7 @@ import { ModeSRecord } from '../../src/modes/record.ts';
 import { decodeCommB, type CommBHint } from '../../src/modes/commb/index.ts';
 import { casToMach } from '../../src/modes/commb/isa.ts';
 import { crcResidual } from '../../src/modes/crc.ts';
+import { encodeBds50 } from '../../src/modes/encode-commb.ts';
 
 const hex = (h: string): Uint8Array => Uint8Array.from(h.match(/../g)!.map((x) => parseInt(x, 16)));
 
@@ -87,6 +88,17 @@ describe('inference with the ADS-B state', () => {
     const f = hex('A000029CFFBAA11E2004727281F1');
     expect(decode(f, hint(240, NaN, NaN)).bds).toBe(0); // 6,0 untestable without altitude
     expect(decode(f, hint(240, NaN, NaN), 35000).bds).toBe(0x50);
+  });
+
+  it('keeps 5,0 whose ground speed is far from its airspeed when the ADS-B velocity agrees (spoofed GNSS)', () => {
+    // A spoofed airliner: navigation ground speed 50 kt on track 120, true airspeed 450 kt.
+    const f = encodeBds50(0x4840d6, 38000, { roll: 0, true_track: 120, groundspeed: 50, true_airspeed: 450 });
+    expect(decode(f).bds).toBe(0); // 400 kt of "wind" alone: not 5,0
+    expect(decode(f, hint(300, 120, 38000)).bds).toBe(0); // ADS-B says otherwise
+    const r = decode(f, hint(50, 122, 38000));
+    expect(r.bds).toBe(0x50);
+    expect(r.true_airspeed).toBe(450);
+    expect(r.groundspeed).toBe(50);
   });
 
   it('reports none when the state contradicts every candidate', () => {

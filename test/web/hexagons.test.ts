@@ -1,6 +1,7 @@
 import { cellToBoundary, cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { cellRing, cellsToFeatures, coreBox, holeCells } from '../../web/src/hexagons.ts';
+import { cellRing } from '../../src/detect/geojson.ts';
+import { cellsToFeatures, coreBox, holeCells } from '../../web/src/hexagons.ts';
 
 /** Ray casting: is (x, y) inside the ring? */
 function inside(ring: [number, number][], x: number, y: number): boolean {

@@ -1,6 +1,6 @@
 /** A geodesic circle as a polygon: the uncertainty around an estimated jammer or spoofer. */
 import { destinationPoint } from '../../src/geo.ts';
-import type { Ring } from './hexagons.ts';
+import type { Ring } from '../../src/detect/geojson.ts';
 
 /** Closed ring of `steps` points; longitudes stay continuous (no wrap) so it draws across the antimeridian. */
 export function circleRing(lat: number, lon: number, radiusKm: number, steps = 64): Ring {

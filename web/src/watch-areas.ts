@@ -2,7 +2,7 @@
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { AreaConfig } from '../../src/alerts/config.ts';
 import { circleRing } from './circle.ts';
-import { cellRing, type Ring } from './hexagons.ts';
+import { cellRing, type Ring } from '../../src/detect/geojson.ts';
 
 function rings(a: AreaConfig): Ring[] {
   if (a.center && a.radius_km !== undefined) return [circleRing(a.center.lat, a.center.lon, a.radius_km)];

@@ -14,7 +14,8 @@
  */
 import type { ModeSRecord } from '../record.ts';
 import { mbBit, mbBits, mbSigned, statusOk } from './bits.ts';
-import { angleDiff, worse, type CommBHint } from './hint.ts';
+import { angleDiff } from '../../geo.ts';
+import { worse, type CommBHint } from './hint.ts';
 
 const MAX_ROLL = 50; // degrees: airliners stay within ±35, 50 leaves margin
 const MIN_TAS = 50; // kt
@@ -43,14 +44,21 @@ function trueAirspeed(mb: Uint8Array, off: number): number {
   return mbBit(mb, off, 46) ? mbBits(mb, off, 47, 10) * 2 : NaN;
 }
 
-export function isBds50(mb: Uint8Array, off: number): boolean {
+/**
+ * A ground speed more than MAX_WIND from the true airspeed is no wind, so on its own such a reading
+ * is not 5,0. But ground speed and track come from the navigation system, like ADS-B velocity, and
+ * when its GNSS is spoofed they differ from the air data by any amount: if both agree with the
+ * aircraft's ADS-B state (`hint`), the reply is 5,0 all the same, and its true airspeed is the
+ * evidence the spoofing checks need (README "Method", air data).
+ */
+export function isBds50(mb: Uint8Array, off: number, hint?: CommBHint | null): boolean {
   if (!statusOk(mb, off, 1, 10) || !statusOk(mb, off, 12, 11) || !statusOk(mb, off, 24, 10)) return false;
   if (!statusOk(mb, off, 35, 10) || !statusOk(mb, off, 46, 10)) return false;
   if (Math.abs(roll(mb, off)) > MAX_ROLL) return false;
   const gs = groundspeed(mb, off);
   const tas = trueAirspeed(mb, off);
   if (gs > MAX_SPEED || tas < MIN_TAS || tas > MAX_SPEED) return false;
-  return !(Math.abs(gs - tas) > MAX_WIND);
+  return !(Math.abs(gs - tas) > MAX_WIND) || (hint != null && navigationAgrees(mb, off, hint));
 }
 
 export function decodeBds50(mb: Uint8Array, off: number, rec: ModeSRecord): void {
@@ -67,6 +75,11 @@ export function decodeBds50(mb: Uint8Array, off: number, rec: ModeSRecord): void
 const GS_TOL = 30; // kt
 const TRACK_TOL = 20; // degrees
 const TAS_TOL = 30; // kt
+
+/** Ground speed and track both known and both within tolerance of the ADS-B velocity (NaN compares false). */
+function navigationAgrees(mb: Uint8Array, off: number, hint: CommBHint): boolean {
+  return Math.abs(groundspeed(mb, off) - hint.groundspeed) <= GS_TOL && angleDiff(trueTrack(mb, off), hint.track) <= TRACK_TOL;
+}
 
 /** Worst disagreement with the ADS-B state in tolerances (see hint.ts), NaN if untestable. */
 export function residualBds50(mb: Uint8Array, off: number, hint: CommBHint): number {

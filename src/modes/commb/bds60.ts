@@ -14,7 +14,8 @@
  */
 import type { ModeSRecord } from '../record.ts';
 import { mbBit, mbBits, mbSigned, statusOk } from './bits.ts';
-import { angleDiff, worse, type CommBHint } from './hint.ts';
+import { angleDiff } from '../../geo.ts';
+import { worse, type CommBHint } from './hint.ts';
 import { casToMach, machToTas } from './isa.ts';
 
 const MAX_IAS = 500; // kt

@@ -21,9 +21,3 @@ export function worse(residual: number, diff: number, tolerance: number): number
   if (Number.isNaN(r)) return residual;
   return Number.isNaN(residual) || r > residual ? r : residual;
 }
-
-/** Smallest difference between two bearings in degrees (0..180). */
-export function angleDiff(a: number, b: number): number {
-  const d = Math.abs(a - b) % 360;
-  return d > 180 ? 360 - d : d;
-}

@@ -26,7 +26,8 @@ import { decodeBds60, isBds60, residualBds60 } from './bds60.ts';
 
 export interface CommBRegister {
   bds: number;
-  is: (mb: Uint8Array, off: number) => boolean;
+  /** Plausible as this register; `hint` only where the ADS-B state can vouch for a reading (5,0). */
+  is: (mb: Uint8Array, off: number, hint?: CommBHint | null) => boolean;
   decode: (mb: Uint8Array, off: number, rec: ModeSRecord) => void;
   /** Disagreement with the ADS-B state (<= 1 agrees, > 1 disagrees, NaN untestable). */
   residual: (mb: Uint8Array, off: number, hint: CommBHint, altitude: number) => number;
@@ -62,7 +63,7 @@ function pick(
   let n = 0;
   let only: CommBRegister | undefined;
   for (let i = 0; i < list.length; i++) {
-    passed[i] = list[i].is(mb, off) ? 1 : 0;
+    passed[i] = list[i].is(mb, off, hint) ? 1 : 0;
     if (passed[i]) {
       n++;
       only = list[i];

@@ -8,8 +8,8 @@
  * spoofed stretch entered during a gap is still a step; and a difference beyond 4000 ft is never
  * weather, baseline or not.
  */
-import type { Fix } from '../contracts.ts';
-import type { Finding } from './spoof-check.ts';
+import type { Fix } from '../../contracts.ts';
+import type { Finding } from './check.ts';
 
 const STEP_FT = 1000;
 const WARMUP_SAMPLES = 5;

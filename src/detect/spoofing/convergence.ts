@@ -7,10 +7,10 @@
  * that is how aircraft look when a spoofer gives them all one false track and its velocity. Aircraft in
  * such a cluster in 2 windows in a row have had their positions taken over by one source.
  */
-import type { Fix } from '../contracts.ts';
-import type { Finding } from './spoof-check.ts';
-import { haversineKm, KM_PER_DEG } from '../geo.ts';
-import { connectedGroups } from './components.ts';
+import type { Fix } from '../../contracts.ts';
+import type { Finding } from './check.ts';
+import { haversineKm, KM_PER_DEG } from '../../geo.ts';
+import { connectedGroups } from '../components.ts';
 
 const WINDOW_S = 60;
 const CLUSTER_KM = 1;

@@ -11,10 +11,10 @@
  * (RVSM airspace: jets); never light aircraft, rotorcraft, gliders, balloons, UAVs (A1, A7, B*), surface
  * vehicles (C*) or aircraft on the ground, nor below FL250, where the margin leaves nothing to test.
  */
-import type { Fix } from '../contracts.ts';
-import { Persistence, type Finding } from './spoof-check.ts';
-import { haversineKm, KT_TO_KMS } from '../geo.ts';
-import { casToMach, machToTas } from '../modes/commb/isa.ts';
+import type { Fix } from '../../contracts.ts';
+import { Persistence, type Finding } from './check.ts';
+import { haversineKm, KT_TO_KMS } from '../../geo.ts';
+import { casToMach, machToTas } from '../../modes/commb/isa.ts';
 
 const MIN_CAS_KT = 180;
 const MAX_WIND_KT = 250;

@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { IntegrityGrid } from '../../src/detect/grid.ts';
-import { cellBucketsFrom } from '../../src/detect/cell-share.ts';
-import { detectJammingEvents } from '../../src/detect/events.ts';
-import { chordSeeds, localiseJammers, type Chord } from '../../src/detect/localise.ts';
+import { cellBucketsFrom } from '../../src/detect/jamming/cell-share.ts';
+import { detectJammingEvents } from '../../src/detect/jamming/events.ts';
+import { locateEmitters } from '../../src/detect/emitter/locate.ts';
+import { chordSeeds, type Chord } from '../../src/detect/emitter/seeds.ts';
 import { ObservationSamples, OBS_DEGRADED } from '../../src/detect/observations.ts';
 import { haversineKm } from '../../src/geo.ts';
 import { jammerScenario } from './jammer-scenario.ts';
@@ -20,8 +21,8 @@ describe('jammer localisation', () => {
     expect(e.aircraft).toEqual([...sc.jammed].sort()); // every crossing aircraft, no distractor
     const err = haversineKm(e.source!.lat, e.source!.lon, sc.jammer.lat, sc.jammer.lon);
     expect(err).toBeLessThan(5);
-    // The stated uncertainty is a real bound, not a huge catch-all.
-    expect(e.source!.uncertainty_km).toBeGreaterThan(0);
+    // The stated uncertainty (a 95 % radius) covers the real error and is not a huge catch-all.
+    expect(err).toBeLessThanOrEqual(e.source!.uncertainty_km);
     expect(e.source!.uncertainty_km).toBeLessThan(10);
   });
 
@@ -36,6 +37,10 @@ describe('jammer localisation', () => {
     expect(events).toHaveLength(2);
     const errors = [a, b].map((j) => Math.min(...events.map((e) => haversineKm(e.source!.lat, e.source!.lon, j.lat, j.lon))));
     expect(Math.max(...errors)).toBeLessThan(5);
+    for (const j of [a, b]) {
+      const e = events.reduce((u, v) => (haversineKm(u.source!.lat, u.source!.lon, j.lat, j.lon) < haversineKm(v.source!.lat, v.source!.lon, j.lat, j.lon) ? u : v));
+      expect(haversineKm(e.source!.lat, e.source!.lon, j.lat, j.lon)).toBeLessThanOrEqual(e.source!.uncertainty_km);
+    }
     // Between them the two events name every jammed aircraft.
     expect(new Set(events.flatMap((e) => e.aircraft))).toEqual(sc.jammed);
   });
@@ -73,7 +78,7 @@ describe('jammer localisation', () => {
     const s = new ObservationSamples();
     s.names.push('aaaaaa');
     s.push(100, 50, 10, 10000, OBS_DEGRADED, 0);
-    expect(localiseJammers(s, 0, 200, new Set([latLngToCell(50, 10, 4)]))).toEqual([]);
+    expect(locateEmitters(s, 0, 200, new Set([latLngToCell(50, 10, 4)]))).toEqual([]);
   });
 
   it('grows its observation store past the initial capacity without losing points', () => {

@@ -3,9 +3,9 @@
  * so a position beyond every known receiver's range (x 1.1 + 10 km of slack) on 5 fixes in a row
  * spanning at least 10 s is not where the aircraft really is.
  */
-import type { Fix, ReceiverRange } from '../contracts.ts';
-import type { Finding } from './spoof-check.ts';
-import { haversineKm } from '../geo.ts';
+import type { Fix, ReceiverRange } from '../../contracts.ts';
+import type { Finding } from './check.ts';
+import { haversineKm } from '../../geo.ts';
 
 const PERSIST_FIXES = 5;
 const PERSIST_S = 10;

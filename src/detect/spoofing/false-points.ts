@@ -5,7 +5,7 @@
  * aircraft, that at least MIN_AIRCRAFT aircraft reported for at least MIN_SECONDS in all: a
  * position reported by one aircraft, or only in passing, is not a point the spoofer broadcasts.
  */
-import { haversineKm } from '../geo.ts';
+import { haversineKm } from '../../geo.ts';
 
 export interface FalseSpot {
   lat: number; // running mean

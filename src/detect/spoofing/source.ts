@@ -4,17 +4,17 @@
  * true position after it was let go lie on that circle, its true positions while spoofed (dead
  * reckoned from the entry with the velocity it kept reporting truthfully) inside it, and
  * unspoofed aircraft at the same time outside it. That is the jammer fit's geometry, so the
- * jammer fit (localise.ts) places the spoofer from them as losses, regains, degraded and healthy
+ * jammer fit (../emitter/) places the spoofer from them as losses, regains, degraded and healthy
  * points, with its uncertainty.
  * Without enough of them, the centre of the entry and exit points stands in, uncertain by their
  * spread (they ring the spoofer when aircraft cross it from every side, and lean to where
  * receivers hear traffic when not).
  */
 import { latLngToCell } from 'h3-js';
-import { localiseJammers } from './localise.ts';
-import { ObservationSamples, OBS_DEGRADED, OBS_EXCLUDED, OBS_LOSS, OBS_REGAIN } from './observations.ts';
-import { haversineKm, meanPosition } from '../geo.ts';
-import type { SourceEstimate } from './types.ts';
+import { locateEmitters } from '../emitter/locate.ts';
+import { ObservationSamples, OBS_DEGRADED, OBS_EXCLUDED, OBS_LOSS, OBS_REGAIN } from '../observations.ts';
+import { haversineKm, meanPosition } from '../../geo.ts';
+import type { SourceEstimate } from '../types.ts';
 
 /** A true position with its barometric altitude (NaN when unknown). */
 export interface TruePoint {
@@ -64,7 +64,7 @@ export function locateSpoofer(traces: readonly SpoofTrace[], healthy: Observatio
     if (healthy.flags[i] & OBS_EXCLUDED) continue;
     samples.push(healthy.t[i], healthy.lat[i], healthy.lon[i], healthy.alt_m[i], 0, id(healthy.names[healthy.aircraft[i]]));
   }
-  const fit = cells.size ? localiseJammers(samples, start, end, cells, { maxSources: 1 }) : [];
+  const fit = cells.size ? locateEmitters(samples, start, end, cells, { maxSources: 1 }) : [];
   if (fit.length) return { lat: fit[0].lat, lon: fit[0].lon, uncertainty_km: Math.max(MIN_FIT_UNCERTAINTY_KM, fit[0].uncertainty_km) };
   return edgeCentre(traces.flatMap((tr) => [...tr.entries, ...tr.exits]));
 }

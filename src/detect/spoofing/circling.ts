@@ -5,10 +5,10 @@
  * fires once it has turned through two full circles, 720°. A spoofer's circling false track, with a
  * velocity that follows it, shows this way.
  */
-import type { Fix } from '../contracts.ts';
-import type { Finding } from './spoof-check.ts';
-import { bearingDeg, haversineKm } from '../geo.ts';
-import { envelopeApplies } from './spoof-envelope.ts';
+import type { Fix } from '../../contracts.ts';
+import type { Finding } from './check.ts';
+import { bearingDeg, haversineKm } from '../../geo.ts';
+import { envelopeApplies } from './envelope.ts';
 
 const STEP_MIN_S = 10;
 const STEP_MAX_S = 60;

@@ -1,5 +1,5 @@
 /** What one spoofing check reports about one fix. */
-import type { SpoofCheck } from './types.ts';
+import type { SpoofCheck } from '../types.ts';
 
 export interface Finding {
   check: SpoofCheck['check'];

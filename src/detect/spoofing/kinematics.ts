@@ -12,9 +12,9 @@
  * or in steady flight (track within 15°, gs >= 120 kt) too slow (< 0.6 x gs) or in another direction
  * (> 30° off over > 3 km): anomalous. Two anomalous windows in a row fire the check.
  */
-import type { Fix } from '../contracts.ts';
-import type { Finding } from './spoof-check.ts';
-import { angleDiff, bearingDeg, haversineKm, KT_TO_KMS } from '../geo.ts';
+import type { Fix } from '../../contracts.ts';
+import type { Finding } from './check.ts';
+import { angleDiff, bearingDeg, haversineKm, KT_TO_KMS } from '../../geo.ts';
 
 const MAX_GAP_S = 600; // beyond this the previous fix says nothing about the next
 const JUMP_CONFIRM_FIXES = 3;

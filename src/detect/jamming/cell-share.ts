@@ -5,7 +5,7 @@
  * The "− 1" is gpsjam.org's de-noising: one aircraft with a bad receiver never colours a cell.
  * Bands: low < 2 %, medium 2–10 %, high ≥ 10 %.
  */
-import type { AircraftBucket, Band, CellBucket } from './types.ts';
+import type { AircraftBucket, Band, CellBucket } from '../types.ts';
 
 export const BAND_MEDIUM_MIN = 2;
 export const BAND_HIGH_MIN = 10;

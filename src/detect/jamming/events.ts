@@ -9,7 +9,7 @@
  * degrades aircraft after aircraft in the same area; the episode-level rule keeps the
  * de-noising (one aircraft with a bad receiver is never an event) and finds them.
  *
- * Each episode is explained by one to three jammers (`localiseJammers`); every degraded
+ * Each episode is explained by one to three jammers (`locateEmitters`); every degraded
  * aircraft-bucket goes to the jammer active then that it is deepest inside, and each jammer
  * becomes one event, from the first to the last degraded report it alone explains (its onset
  * is the first aircraft it degraded, not the first medium bucket). Episodes too small to
@@ -19,12 +19,12 @@
  * one event.
  */
 import { cellToLatLng, gridDisk } from 'h3-js';
-import type { AircraftBucket, CellBucket, InterferenceEvent } from './types.ts';
+import type { AircraftBucket, CellBucket, InterferenceEvent } from '../types.ts';
 import { BAND_MEDIUM_MIN, shareAndBand } from './cell-share.ts';
-import { localiseJammers, type JammerFit } from './localise.ts';
-import { OBS_DEGRADED, type LocalisationObservations } from './observations.ts';
-import { haversineKm } from '../geo.ts';
-import { connectedGroups } from './components.ts';
+import { locateEmitters, type EmitterFit } from '../emitter/locate.ts';
+import { OBS_DEGRADED, type LocalisationObservations } from '../observations.ts';
+import { haversineKm } from '../../geo.ts';
+import { connectedGroups } from '../components.ts';
 
 const MIN_EVENT_AIRCRAFT = 2;
 /** Degraded cell-buckets this close in time belong to one episode (a jammer stays on for a while). */
@@ -37,7 +37,7 @@ const SAME_SOURCE_KM = 10;
 /** An event under construction, with the jammer fit it came from. */
 interface Draft {
   event: InterferenceEvent;
-  fit: JammerFit | null;
+  fit: EmitterFit | null;
 }
 
 export function detectJammingEvents(cells: CellBucket[], obs: LocalisationObservations): InterferenceEvent[] {
@@ -52,7 +52,7 @@ export function detectJammingEvents(cells: CellBucket[], obs: LocalisationObserv
     if (shareAndBand(all.size - degraded.size, degraded.size).share_pct < BAND_MEDIUM_MIN) continue;
     const res = group[0].res;
     const [start, end] = degradedSpan(obs, from, to, cellSet, res);
-    const fits = localiseJammers(obs.samples, start, end, cellSet);
+    const fits = locateEmitters(obs.samples, start, end, cellSet);
     const peak = (part: ReadonlySet<string>) => Math.max(...group.filter((c) => part.has(c.cell)).map((c) => c.share_pct));
     if (fits.length === 0) {
       drafts.push({ event: makeEvent(start, end, cellSet, degraded, null, peak(cellSet)), fit: null });
@@ -76,7 +76,7 @@ function makeEvent(
   end: number,
   cells: ReadonlySet<string>,
   aircraft: ReadonlySet<string>,
-  fit: JammerFit | null,
+  fit: EmitterFit | null,
   peak: number,
 ): InterferenceEvent {
   const sorted = [...cells].sort();
@@ -96,7 +96,7 @@ function makeEvent(
  * Each degraded aircraft-bucket goes to the jammer it is deepest inside (distance over reach)
  * among those on during the bucket, or among all when none was.
  */
-function assign(buckets: AircraftBucket[], fits: JammerFit[]): { cells: Set<string>; aircraft: Set<string> }[] {
+function assign(buckets: AircraftBucket[], fits: EmitterFit[]): { cells: Set<string>; aircraft: Set<string> }[] {
   const parts = fits.map(() => ({ cells: new Set<string>(), aircraft: new Set<string>() }));
   const centres = new Map<string, [number, number]>();
   for (const b of buckets) {

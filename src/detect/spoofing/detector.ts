@@ -3,14 +3,14 @@
  * check, turned into spoofed aircraft (with the checks that fired and when) and spoofing events.
  *
  * Checks (each requires persistence, so CPR glitches and single outliers do not fire):
- *   position_jump, implied_speed  spoof-kinematics.ts
- *   gap_jump                      spoof-gap.ts (also across reception gaps of up to 30 min)
- *   flight_envelope               spoof-envelope.ts
- *   circling                      spoof-circling.ts
- *   air_data                      spoof-air-data.ts
- *   gnss_baro                     spoof-altitude.ts
- *   out_of_range                  spoof-range.ts (only when receivers are given)
- *   convergence                   spoof-convergence.ts
+ *   position_jump, implied_speed  kinematics.ts
+ *   gap_jump                      gap.ts (also across reception gaps of up to 30 min)
+ *   flight_envelope               envelope.ts
+ *   circling                      circling.ts
+ *   air_data                      air-data.ts
+ *   gnss_baro                     altitude.ts
+ *   out_of_range                  range.ts (only when receivers are given)
+ *   convergence                   convergence.ts
  * Only ADS-B and ADS-R positions (and readsb traces of them) are judged: TIS-B and MLAT positions
  * come from ground surveillance, not the aircraft's GNSS. Ground positions are ignored.
  * An aircraft's findings less than 5 min apart are one spoofing episode. Between a position jump
@@ -18,23 +18,23 @@
  * dead-reckoned from its velocity when the spoofer left that true (a position_jump keeps it continuous;
  * after a gap_jump alone the velocity may follow the false track and nothing is reckoned); with the jumps' true end points
  * and a sparse trail of unspoofed positions, they place the spoofer and its false points
- * (spoof-events.ts).
+ * (events.ts).
  */
-import type { Evidence, Fix, ReceiverRange, TrackSink } from '../contracts.ts';
-import type { InterferenceEvent, SpoofCheck, SpoofedAircraft } from './types.ts';
-import type { Finding, TimedPoint } from './spoof-check.ts';
-import { destinationPoint, FT_TO_M, haversineKm, KT_TO_KMS } from '../geo.ts';
-import { ObservationSamples } from './observations.ts';
-import { KinematicsCheck } from './spoof-kinematics.ts';
-import { AltitudeCheck } from './spoof-altitude.ts';
-import { RangeCheck } from './spoof-range.ts';
-import { ConvergenceCheck } from './spoof-convergence.ts';
-import { GapCheck } from './spoof-gap.ts';
-import { EnvelopeCheck } from './spoof-envelope.ts';
-import { CirclingCheck } from './spoof-circling.ts';
-import { AirDataCheck } from './spoof-air-data.ts';
-import { addFalsePosition } from './spoof-false-points.ts';
-import { spoofingEvents, type Episode } from './spoof-events.ts';
+import type { Evidence, Fix, ReceiverRange, TrackSink } from '../../contracts.ts';
+import type { InterferenceEvent, SpoofCheck, SpoofedAircraft } from '../types.ts';
+import type { Finding, TimedPoint } from './check.ts';
+import { destinationPoint, FT_TO_M, haversineKm, KT_TO_KMS } from '../../geo.ts';
+import { ObservationSamples } from '../observations.ts';
+import { KinematicsCheck } from './kinematics.ts';
+import { AltitudeCheck } from './altitude.ts';
+import { RangeCheck } from './range.ts';
+import { ConvergenceCheck } from './convergence.ts';
+import { GapCheck } from './gap.ts';
+import { EnvelopeCheck } from './envelope.ts';
+import { CirclingCheck } from './circling.ts';
+import { AirDataCheck } from './air-data.ts';
+import { addFalsePosition } from './false-points.ts';
+import { spoofingEvents, type Episode } from './events.ts';
 
 export interface SpoofOptions {
   /** Receivers and their range: enables the out_of_range check. */
@@ -44,7 +44,7 @@ export interface SpoofOptions {
 }
 
 const EPISODE_GAP_S = 300;
-/** As long as the gap check keeps a track (spoof-gap.ts). */
+/** As long as the gap check keeps a track (gap.ts). */
 const GAP_KEEP_S = 1800;
 const MAX_CHECKS_PER_AIRCRAFT = 50;
 const EVICT_AFTER_S = 3600;

@@ -8,10 +8,10 @@
  * the magnetic heading, allowing 30° for magnetic variation and heading-to-track reporting lag. Without
  * a heading only the speeds are compared. Airborne fixes with a true airspeed of 50 kt or more only.
  */
-import type { Fix } from '../contracts.ts';
-import { Persistence, type Finding } from './spoof-check.ts';
-import { angleDiff } from '../geo.ts';
-import { casToMach, machToTas } from '../modes/commb/isa.ts';
+import type { Fix } from '../../contracts.ts';
+import { Persistence, type Finding } from './check.ts';
+import { angleDiff } from '../../geo.ts';
+import { casToMach, machToTas } from '../../modes/commb/isa.ts';
 
 const MAX_WIND_KT = 250;
 const VARIATION_DEG = 30;

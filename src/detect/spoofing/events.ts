@@ -3,18 +3,18 @@
  * 30 min of slack) and either share a false point (within 30 km) or were spoofed in the same
  * region (their true positions' centres within 300 km; for an episode without a seen jump into
  * spoofing, hence without either, any position known of it) are one event. Its source is the spoofer
- * located from where its aircraft entered and left its reach (spoof-source.ts), its false points
- * the positions several of them reported while spoofed (spoof-false-points.ts), its cells where
+ * located from where its aircraft entered and left its reach (source.ts), its false points
+ * the positions several of them reported while spoofed (false-points.ts), its cells where
  * they truly were.
  */
-import { eventId } from './events.ts';
+import { eventId } from '../jamming/events.ts';
 import { latLngToCell } from 'h3-js';
-import type { ObservationSamples } from './observations.ts';
-import type { InterferenceEvent } from './types.ts';
-import { haversineKm, meanPosition } from '../geo.ts';
-import { connectedGroups } from './components.ts';
-import { falsePoints, mainSpot, type FalseSpot } from './spoof-false-points.ts';
-import { locateSpoofer, type SpoofTrace, type TruePoint } from './spoof-source.ts';
+import type { ObservationSamples } from '../observations.ts';
+import type { InterferenceEvent } from '../types.ts';
+import { haversineKm, meanPosition } from '../../geo.ts';
+import { connectedGroups } from '../components.ts';
+import { falsePoints, mainSpot, type FalseSpot } from './false-points.ts';
+import { locateSpoofer, type SpoofTrace, type TruePoint } from './source.ts';
 
 export interface Episode extends SpoofTrace {
   start: number;

@@ -9,9 +9,9 @@
  * Unlike position_jump it does not need the velocity to stay continuous: it holds when a spoofer
  * makes the velocity follow the false track. Memory: a handful of numbers per aircraft.
  */
-import type { Fix } from '../contracts.ts';
-import type { Finding, TimedPoint } from './spoof-check.ts';
-import { haversineKm, KT_TO_KMS } from '../geo.ts';
+import type { Fix } from '../../contracts.ts';
+import type { Finding, TimedPoint } from './check.ts';
+import { haversineKm, KT_TO_KMS } from '../../geo.ts';
 
 const KEEP_S = 1800;
 const MAX_SPEED_KT = 800;
