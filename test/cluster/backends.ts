@@ -69,15 +69,13 @@ interface ExportSpec {
 /** Every table, every format, cells at three grids; [from, to) in unix seconds. */
 function exportSpecs(from: number, to: number): ExportSpec[] {
   const range = ['--from', String(from), '--to', String(to)];
-  // Each format once per table at least; the formats share one writer (src/exports/tables.ts).
+  // Each format, and each table, at least once: the formats share one writer (src/exports/tables.ts).
   return [
     { file: 'cells-r4-1h.geojson', args: [...range, '--format', 'geojson', '--res', '4', '--bucket', '1h'] },
     { file: 'cells-r7-1m.csv', args: [...range, '--format', 'csv', '--res', '7', '--bucket', '1m'] },
     { file: 'cells-r5-24h-nic.parquet', args: [...range, '--format', 'parquet', '--res', '5', '--bucket', '24h', '--method', 'nic'] },
     { file: 'events.csv', args: [...range, '--table', 'events', '--format', 'csv'] },
-    { file: 'events.geojson', args: [...range, '--table', 'events', '--format', 'geojson'] },
     { file: 'spoofed.csv', args: [...range, '--table', 'spoofed', '--format', 'csv'] },
-    { file: 'fixes.csv', args: [...range, '--table', 'fixes', '--format', 'csv'] },
     { file: 'fixes.parquet', args: [...range, '--table', 'fixes', '--format', 'parquet'] },
   ];
 }
@@ -99,7 +97,7 @@ export async function exportAll(db: string, dir: string, from: number, to: numbe
  * Exports holding what each ingest process works out from the frames it read: where a spoofing
  * event is placed (see placeless()) and which checks flagged a spoofed aircraft (see spoofedSpans()).
  */
-export const PER_PROCESS_EXPORTS = ['events.csv', 'events.geojson', 'spoofed.csv'];
+export const PER_PROCESS_EXPORTS = ['events.csv', 'spoofed.csv'];
 
 /** Spoofed aircraft and when, from spoofed.csv (icao, callsign, start, end, intervals; not the checks that flagged them). */
 export function spoofedSpans(bytes: Buffer | undefined): string[] {
