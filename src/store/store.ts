@@ -254,6 +254,31 @@ export class QueryTooLargeError extends Error {
 }
 
 /** Spoofed aircraft are keyed by address and first interval, so re-ingesting replaces rather than adds. */
+/**
+ * The spoofed-aircraft rows of one id as one: the union of their intervals and of their checks
+ * (ordered by time), and a callsign if any has one. Several ingest processes, or successive
+ * analyses of a live feed, each judge the fixes they read; what is stored is everything they saw,
+ * the same whichever wrote last.
+ */
+export function mergeSpoofed(rows: readonly SpoofedAircraft[]): SpoofedAircraft {
+  const spans = rows.flatMap((r) => r.intervals).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const intervals: [number, number][] = [];
+  for (const [from, to] of spans) {
+    const last = intervals[intervals.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else intervals.push([from, to]);
+  }
+  const checks = new Map<string, SpoofedAircraft['checks'][number]>();
+  for (const c of rows.flatMap((r) => r.checks)) checks.set(`${c.t}\u0000${c.check}\u0000${c.detail}`, c);
+  const callsign = rows.map((r) => r.callsign).reduce((a, b) => (b > a ? b : a), '');
+  return {
+    icao: rows[0].icao,
+    callsign,
+    intervals,
+    checks: [...checks.values()].sort((a, b) => a.t - b.t || a.check.localeCompare(b.check) || a.detail.localeCompare(b.detail)),
+  };
+}
+
 export function spoofedId(s: SpoofedAircraft): string {
   const first = s.intervals.length > 0 ? Math.min(...s.intervals.map((i) => i[0])) : 0;
   return `${s.icao}:${first}`;

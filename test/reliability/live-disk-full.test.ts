@@ -161,7 +161,8 @@ describe('serve --beast on a full disk', () => {
       const after = (await get('api/stats')).body.store_writes as StoreWrites;
       expect([after.failing, after.pending_rows, after.lost_rows]).toEqual([0, 0, 0]);
       expect(after.failures).toBeGreaterThanOrEqual(w.failures);
-      // The minutes closed during the outage reach the browser once written.
+      // The minutes closed during the outage reach the browser once written (pushed after the write, so awaited).
+      for (let i = 0; i < 120 && !pushed.slice(pushedBefore).some((m) => m.type === 'cells'); i++) await new Promise((r) => setTimeout(r, 250));
       expect(pushed.slice(pushedBefore).some((m) => m.type === 'cells')).toBe(true);
       expect(wsClosed).toBe(false);
       ws.close();

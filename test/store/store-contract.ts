@@ -197,7 +197,7 @@ export function storeContract(name: string, open: () => Promise<Store>, skip = f
       expect((await s.stats()).events).toBe(1);
     }));
 
-    it('keeps one spoofed row per aircraft and first interval, the later one', withStore(async (s) => {
+    it('keeps one spoofed row per aircraft and first interval, with what every write saw', withStore(async (s) => {
       const first: SpoofedAircraft = { icao: 'aaaaaa', callsign: 'AFL1', intervals: [[T0 + 100, T0 + 200]], checks: [{ check: 'position_jump', t: T0 + 100, detail: 'jumped 40 km' }] };
       const later: SpoofedAircraft = { ...first, intervals: [[T0 + 100, T0 + 200], [T0 + 300, T0 + 400]] };
       const other: SpoofedAircraft = { icao: 'bbbbbb', callsign: '', intervals: [[T0 + 50, T0 + 60]], checks: [] };
@@ -207,6 +207,30 @@ export function storeContract(name: string, open: () => Promise<Store>, skip = f
       expect(await s.spoofed({ from: T0 + 350, to: T0 + 360 })).toEqual([later]);
       expect(await s.spoofed({ from: T0 + 500, to: T0 + 3600 })).toEqual([]);
     }));
+
+    it('merges what several writers saw of one spoofed aircraft, whichever wrote last', async () => {
+      // Two processes each read part of the aircraft's fixes: one saw it until 200 s, the other until 260 s and again later.
+      const north: SpoofedAircraft = { icao: 'aaaaaa', callsign: '', intervals: [[T0 + 100, T0 + 200]], checks: [{ check: 'position_jump', t: T0 + 100, detail: 'jumped 40 km' }] };
+      const south: SpoofedAircraft = {
+        icao: 'aaaaaa',
+        callsign: 'AFL1',
+        intervals: [[T0 + 100, T0 + 260], [T0 + 500, T0 + 520]],
+        checks: [{ check: 'gap_jump', t: T0 + 90, detail: 'reappeared 300 km away' }, { check: 'position_jump', t: T0 + 100, detail: 'jumped 40 km' }],
+      };
+      const union: SpoofedAircraft = {
+        icao: 'aaaaaa',
+        callsign: 'AFL1',
+        intervals: [[T0 + 100, T0 + 260], [T0 + 500, T0 + 520]],
+        checks: [south.checks[0], north.checks[0]],
+      };
+      for (const order of [[north, south], [south, north]]) {
+        await withStore(async (s) => {
+          for (const row of order) await s.addSpoofed([row]);
+          expect(await s.spoofed({ from: T0, to: T0 + 3600 })).toEqual([union]);
+          expect(await s.spoofed({ from: T0 + 510, to: T0 + 600 })).toEqual([union]);
+        })();
+      }
+    });
 
     it('reads a fix stored twice back once, and tracks in the order asked', withStore(async (s) => {
       const f1 = fix('aaaaaa', T0 + 1.5, { alt_geom: 35500, receiver: 'north' });

@@ -21,6 +21,7 @@ import {
   cellColumnsFromFlat,
   cellCountsFromColumns,
   isUnixTime,
+  mergeSpoofed,
   spoofedId,
   type AlertLogRow,
   type BBox,
@@ -333,12 +334,13 @@ class ClickHouseStore implements Store {
 
   async spoofed(r: TimeRange): Promise<SpoofedAircraft[]> {
     const spoofed = this.t('spoofed');
-    const rows = await this.rows<{ b: string }>(
-      `SELECT id, argMax(body, version) AS b, argMax(start_t, version) AS s, argMax(end_t, version) AS e, argMax(icao, version) AS a
+    // Every version of an id counts (mergeSpoofed): writers that each saw part of an aircraft's fixes add up.
+    const rows = await this.rows<{ b: string[] }>(
+      `SELECT id, groupArray(body) AS b, min(start_t) AS s, max(end_t) AS e, any(icao) AS a
        FROM ${spoofed} WHERE id GLOBAL IN (SELECT id FROM ${spoofed} WHERE ${overlaps(RAW, r)})
        GROUP BY id HAVING ${overlaps(LATEST, r)} ORDER BY s, a, id LIMIT ${MAX_ROWS}`,
     );
-    return rows.map((x) => JSON.parse(x.b) as SpoofedAircraft);
+    return rows.map((x) => mergeSpoofed(x.b.map((body) => JSON.parse(body) as SpoofedAircraft)));
   }
 
   async addFixes(fixes: readonly Fix[], opts: FixOptions = {}): Promise<void> {

@@ -1,7 +1,7 @@
 /** The events and spoofed tables: replaced over a time range in one transaction, read by time. */
 import { LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { InterferenceEvent, SpoofedAircraft } from '../../detect/types.ts';
-import { MAX_ROWS, spoofedId, type TimeRange } from '../store.ts';
+import { MAX_ROWS, mergeSpoofed, spoofedId, type TimeRange } from '../store.ts';
 import { rowObjects } from './schema.ts';
 
 export async function replaceEvents(
@@ -56,11 +56,14 @@ export async function event(conn: DuckDBConnection, id: string): Promise<Interfe
 }
 
 export async function addSpoofed(conn: DuckDBConnection, rows: readonly SpoofedAircraft[]): Promise<void> {
-  for (const s of rows) {
+  for (const row of rows) {
+    const id = spoofedId(row);
+    const stored = await rowObjects(conn, 'SELECT icao, callsign, intervals, checks FROM spoofed WHERE id = $1', [id]);
+    const s = mergeSpoofed([row, ...stored.map(spoofedFromRow)]);
     const starts = s.intervals.map((i) => i[0]);
     const ends = s.intervals.map((i) => i[1]);
     await conn.run('INSERT OR REPLACE INTO spoofed VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      spoofedId(s),
+      id,
       s.icao,
       s.callsign,
       starts.length ? Math.min(...starts) : 0,
@@ -72,12 +75,16 @@ export async function addSpoofed(conn: DuckDBConnection, rows: readonly SpoofedA
 }
 
 export async function spoofed(conn: DuckDBConnection, r: TimeRange): Promise<SpoofedAircraft[]> {
-  return (await rowObjects(conn, `SELECT * FROM spoofed WHERE start_t < $1 AND end_t >= $2 ORDER BY start_t, icao LIMIT ${MAX_ROWS}`, [r.to, r.from])).map((row) => ({
+  return (await rowObjects(conn, `SELECT * FROM spoofed WHERE start_t < $1 AND end_t >= $2 ORDER BY start_t, icao LIMIT ${MAX_ROWS}`, [r.to, r.from])).map(spoofedFromRow);
+}
+
+function spoofedFromRow(row: Record<string, unknown>): SpoofedAircraft {
+  return {
     icao: row.icao as string,
     callsign: row.callsign as string,
     intervals: JSON.parse(row.intervals as string),
     checks: JSON.parse(row.checks as string),
-  }));
+  };
 }
 
 function toEvent(row: Record<string, unknown>): InterferenceEvent {
