@@ -24,6 +24,7 @@ import {
   spoofedId,
   cellCountsFromColumns,
   isUnixTime,
+  type AircraftMinuteQuery,
   type BBox,
   type CellColumns,
   type CellHistory,
@@ -178,11 +179,12 @@ class DuckDbStore implements Store {
             FROM aircraft_minutes WHERE ${where} GROUP BY ALL`;
   }
 
-  aircraftMinutes(q: TimeRange & { res: number; method: Method; cells?: readonly string[] }): Promise<AircraftBucket[]> {
+  aircraftMinutes(q: AircraftMinuteQuery): Promise<AircraftBucket[]> {
     return this.exclusive(async () => {
       const { res } = checkGrid(q.res, STORE_BUCKET_SECONDS);
       if (q.cells && q.cells.length === 0) return [];
-      const inCells = q.cells ? `WHERE c IN (${q.cells.map((c) => `${h3Value(c)}::UBIGINT`).join(', ')})` : '';
+      const filters = [q.cells ? `c IN (${q.cells.map((c) => `${h3Value(c)}::UBIGINT`).join(', ')})` : '', q.degradedOnly ? 'deg' : ''].filter(Boolean);
+      const inCells = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
       const reader = await this.conn.runAndReadAll(
         `SELECT b::DOUBLE, ${h3String('c')}, icao, deg, reason, est FROM (${this.perAircraftSql(res, STORE_BUCKET_SECONDS, 'method = $1 AND minute >= $2 AND minute < $3')}) ${inCells}
          ORDER BY b, 2, icao`,

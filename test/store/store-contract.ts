@@ -141,6 +141,9 @@ export function storeContract(name: string, open: () => Promise<Store>, skip = f
       expect(res4.every((r) => r.res === 4 && r.bucket_seconds === 60 && r.method === 'nacp')).toBe(true);
       expect(await s.aircraftMinutes({ from: T0, to: T0 + 60, res: 4, method: 'nacp', cells: [cellToParent(WORLD[1], 4)] })).toEqual([]);
       expect(await s.aircraftMinutes({ from: T0 + 60, to: T0 + 120, res: 7, method: 'nacp' })).toEqual([]);
+      // Only the degraded ones (what /api/cells reads to find aircraft degraded wherever they fly), with or without cells.
+      expect(pick(await s.aircraftMinutes({ from: T0, to: T0 + 60, res: 7, method: 'nacp', degradedOnly: true }))).toEqual([['aaaaaa', INCHEON, 0, true, 'tc0', true]]);
+      expect(pick(await s.aircraftMinutes({ from: T0, to: T0 + 60, res: 4, method: 'nacp', cells: [parent], degradedOnly: true }))).toEqual([['aaaaaa', parent, 0, true, 'tc0', true]]);
     }));
 
     it("answers a cell's history with its aircraft and their last callsign", withStore(async (s) => {

@@ -21,6 +21,7 @@ import {
   cellCountsFromColumns,
   isUnixTime,
   spoofedId,
+  type AircraftMinuteQuery,
   type AlertLogRow,
   type BBox,
   type CellColumns,
@@ -152,7 +153,7 @@ class ClickHouseStore implements Store {
     await this.insert('aircraft_minutes', out);
   }
 
-  async aircraftMinutes(q: TimeRange & { res: number; method: Method; cells?: readonly string[] }): Promise<AircraftBucket[]> {
+  async aircraftMinutes(q: AircraftMinuteQuery): Promise<AircraftBucket[]> {
     checkGrid(q.res, STORE_BUCKET_SECONDS);
     if (q.cells && q.cells.length === 0) return [];
     const parent = parentSql('cell7', q.res);
@@ -161,7 +162,7 @@ class ClickHouseStore implements Store {
       `SELECT minute, ${cellStringSql('c')} AS cell, icao, max(degraded) AS deg, maxIf(reason, degraded = 1) AS why, min(estimated) AS est
        FROM (SELECT minute, ${parent} AS c, icao, degraded, reason, estimated FROM ${this.t('aircraft_minutes')}
              WHERE method = ${sqlString(q.method)} AND minute >= ${sqlNumber(Math.ceil(q.from))} AND minute < ${sqlNumber(Math.ceil(q.to))} ${inCells})
-       GROUP BY minute, c, icao ORDER BY minute, cell, icao`,
+       GROUP BY minute, c, icao ${q.degradedOnly ? 'HAVING deg = 1' : ''} ORDER BY minute, cell, icao`,
     );
     return rows.map((r) => ({
       bucket_start: r.minute,
