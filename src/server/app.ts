@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { QueryTooLargeError, RESOLUTIONS, BUCKETS, type Store } from '../store/store.ts';
 import type { CellHistory, CellsResponse, ConfigResponse, EventDetailResponse, EventsResponse, HealthResponse, SpoofedResponse, StatsResponse, Track } from './api-types.ts';
 import { API_LIMITS } from './limits.ts';
-import { PERSISTENT_MARGIN_S, cellsWithPersistent, persistentAircraft } from './persistent.ts';
+import { countApart, countApartLive } from './persistent.ts';
 import type { LiveFeed } from './live.ts';
 import type { FeedSnapshot } from '../sources/feeds.ts';
 import { join } from 'node:path';
@@ -41,6 +41,8 @@ export interface ServerOptions {
 export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInstance {
   const app = Fastify({ logger: opts.logger ?? false });
   const live = opts.live !== undefined;
+  // Pushed cells count apart the aircraft degraded wherever they fly, as /api/cells does.
+  const pushed = opts.live ? countApartLive(opts.live, store) : undefined;
   registerSecurity(app, { rateLimitPerMinute: opts.rateLimitPerMinute, onlineStyle: opts.styleUrl !== undefined });
   const stats = statsPerGeneration(store);
   const dataEnd = async () => (await stats()).to;
@@ -73,13 +75,8 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
   app.get('/api/cells', async (req): Promise<CellsResponse> => {
     const q = parse(CellsQuery, req.query);
     const r = await resolveRange(q, dataEnd);
-    const [cols, degraded] = await Promise.all([
-      store.cellColumns({ ...r, res: q.res, method: q.method, bucket: q.bucket }),
-      // Persistence is judged over whole flights: the degraded minutes a margin around the range.
-      store.aircraftMinutes({ from: r.from - PERSISTENT_MARGIN_S, to: r.to + PERSISTENT_MARGIN_S, res: q.res, method: q.method, degradedOnly: true }),
-    ]);
-    const cells = cellsWithPersistent(cols, degraded, persistentAircraft(degraded), q.bucket);
-    return { res: q.res, method: q.method, bucket: q.bucket, cells };
+    const grid = { ...r, res: q.res, method: q.method, bucket: q.bucket };
+    return { res: q.res, method: q.method, bucket: q.bucket, cells: await countApart(store, store.cellColumns(grid), grid) };
   });
 
   app.get<{ Params: { cell: string } }>('/api/cells/:cell/history', async (req): Promise<CellHistory> => {
@@ -114,7 +111,7 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
   app.register(async (scope) => {
     scope.get('/api/live', { websocket: true }, (socket) => {
       socket.send(JSON.stringify({ type: 'hello', live }));
-      const unsubscribe = opts.live?.subscribe((m) => socket.send(JSON.stringify(m)));
+      const unsubscribe = pushed?.subscribe((m) => socket.send(JSON.stringify(m)));
       socket.on('close', () => unsubscribe?.());
     });
   });

@@ -5,8 +5,10 @@
  * flying across a continent does not paint each cell it crosses as jammed (README "HTTP API").
  */
 import { cellToParent, getResolution, gridDisk } from 'h3-js';
-import { cellCountsFromColumns, type CellColumns } from '../store/store.ts';
+import type { Method } from '../detect/types.ts';
+import { cellCountsFromColumns, type CellColumns, type Store, type TimeRange } from '../store/store.ts';
 import type { ApiCell } from './api-types.ts';
+import { LiveHub, type LiveFeed } from './live.ts';
 
 /** Minutes an aircraft must be degraded alone (no other degraded aircraft around) to count as persistent. */
 export const PERSISTENT_LONE_MINUTES = 30;
@@ -69,4 +71,44 @@ export function cellsWithPersistent(cols: CellColumns, rows: readonly DegradedMi
   const p = cols.cell.map((cell, i) => apart.get(`${cols.bucket_start[i]}|${cell}`)?.size ?? 0);
   const counts = cellCountsFromColumns({ ...cols, degraded: cols.degraded.map((d, i) => d - p[i]) });
   return counts.map((c, i) => ({ ...c, persistent: p[i] }));
+}
+
+/** The cell-buckets of `cols` (res, method and bucket of `q`) with the persistent aircraft counted apart, judged a margin around `q`. */
+export async function countApart(store: Store, cols: Promise<CellColumns>, q: TimeRange & { res: number; method: Method; bucket: number }): Promise<ApiCell[]> {
+  const [c, degraded] = await Promise.all([
+    cols,
+    store.aircraftMinutes({ from: q.from - PERSISTENT_MARGIN_S, to: q.to + PERSISTENT_MARGIN_S, res: q.res, method: q.method, degradedOnly: true }),
+  ]);
+  return cellsWithPersistent(c, degraded, persistentAircraft(degraded), q.bucket);
+}
+
+/**
+ * The live feed with the pushed cells counted as /api/cells counts them, in the order published.
+ * Cells are only recounted while a browser listens.
+ */
+export function countApartLive(feed: LiveFeed, store: Store): LiveFeed {
+  const out = new LiveHub();
+  let listeners = 0;
+  let chain = Promise.resolve();
+  feed.subscribe((m) => {
+    if (listeners === 0) return;
+    chain = chain.then(async () => {
+      if (m.type !== 'cells') return out.publish(m);
+      const cols: CellColumns = { bucket_start: m.cells.map((c) => c.bucket_start), cell: m.cells.map((c) => c.cell), healthy: m.cells.map((c) => c.healthy), degraded: m.cells.map((c) => c.degraded) };
+      const range = { from: m.bucket_start, to: m.bucket_start + m.bucket };
+      // Should the store fail, the cells go out as they came rather than not at all.
+      const cells = await countApart(store, Promise.resolve(cols), { ...range, res: m.res, method: m.method, bucket: m.bucket }).catch(() => m.cells);
+      out.publish({ ...m, cells });
+    });
+  });
+  return {
+    subscribe(listener) {
+      listeners++;
+      const off = out.subscribe(listener);
+      return () => {
+        listeners--;
+        off();
+      };
+    },
+  };
 }

@@ -10,6 +10,8 @@ import { cellToParent, latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AircraftBucket } from '../../src/detect/types.ts';
 import { buildServer } from '../../src/server/app.ts';
+import { LiveHub } from '../../src/server/live.ts';
+import { WebSocket } from '../ws-client.ts';
 import type { CellsResponse } from '../../src/server/api-types.ts';
 import { persistentAircraft } from '../../src/server/persistent.ts';
 import { openDuckDbStore } from '../../src/store/duckdb.ts';
@@ -61,12 +63,13 @@ describe('/api/cells counts persistently degraded aircraft apart', () => {
   let store: Store;
   let app: FastifyInstance;
   let base: string;
+  const hub = new LiveHub();
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'gw-persistent-'));
     store = await openDuckDbStore(join(dir, 'db.duckdb'));
     await store.addAircraftMinutes(scenario());
-    app = buildServer(store);
+    app = buildServer(store, { live: hub });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
   });
   afterAll(async () => {
@@ -100,5 +103,21 @@ describe('/api/cells counts persistently degraded aircraft apart', () => {
     const one = await cells(`from=${minute(25)}&to=${minute(26)}&res=4&bucket=60`);
     const row = one.find((c) => c.cell === latLngToCell(47, 25 * 0.12, 4))!;
     expect(row).toMatchObject({ bucket_start: minute(25), degraded: 0, persistent: 1 });
+  });
+
+  it('cells pushed live count the aircraft apart as /api/cells does', async () => {
+    const ws = new WebSocket(base.replace('http', 'ws') + '/api/live');
+    const messages: { type: string; cells?: { cell: string; degraded: number; persistent: number }[] }[] = [];
+    await new Promise<void>((resolve, reject) => {
+      ws.on('message', (d) => (messages.push(JSON.parse(String(d))), resolve()));
+      ws.on('error', reject);
+    });
+    // What ingest publishes for minute 25: the plain counts, 'aaaaaa' among the degraded.
+    const cell = latLngToCell(47, 25 * 0.12, 4);
+    const got = new Promise<void>((resolve) => ws.on('message', () => messages.length === 2 && resolve()));
+    hub.publish({ type: 'cells', bucket_start: minute(25), bucket: 60, res: 4, method: 'nacp', cells: [{ bucket_start: minute(25), cell, healthy: 6, degraded: 1, share_pct: 0, band: 'low' }] });
+    await got;
+    expect(messages[1].cells).toEqual([{ bucket_start: minute(25), cell, healthy: 6, degraded: 0, persistent: 1, share_pct: 0, band: 'low' }]);
+    ws.close();
   });
 });
