@@ -360,7 +360,7 @@ async function selectCell(cell: string): Promise<void> {
   setOverlay(map, 'selected-cell', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [cellRing(cell)] } }] });
   const h = await api.cellHistory(cell, win, state.method, state.bucket);
   const now = (await data.at(state.t)).find((c) => c.cell === cell);
-  showCell(cell, now, h, (icao) => void showAircraft(icao).catch(fail));
+  showCell(cell, now, h, stats.limits.bands, (icao) => void showAircraft(icao).catch(fail));
 }
 
 /** One aircraft's track around the shown time (± 3 h), coloured by integrity. */
