@@ -20,6 +20,9 @@ export const PERSISTENT_MARGIN_S = 6 * 3600;
  */
 const AROUND_RES = 2;
 
+/** The cell's resolution-2 parent (or itself at resolution 2). */
+const coarse = (cell: string) => (getResolution(cell) > AROUND_RES ? cellToParent(cell, AROUND_RES) : cell);
+
 /** A degraded aircraft-minute (aircraftMinutes with degradedOnly). */
 export interface DegradedMinute {
   bucket_start: number;
@@ -31,11 +34,11 @@ export interface DegradedMinute {
 export function persistentAircraft(rows: readonly DegradedMinute[]): Set<string> {
   const byMinute = new Map<number, Map<string, Set<string>>>(); // minute → coarse cell → aircraft
   for (const r of rows) {
-    const coarse = getResolution(r.cell) > AROUND_RES ? cellToParent(r.cell, AROUND_RES) : r.cell;
+    const c = coarse(r.cell);
     let cells = byMinute.get(r.bucket_start);
     if (!cells) byMinute.set(r.bucket_start, (cells = new Map()));
-    let set = cells.get(coarse);
-    if (!set) cells.set(coarse, (set = new Set()));
+    let set = cells.get(c);
+    if (!set) cells.set(c, (set = new Set()));
     set.add(r.icao);
   }
   const disks = new Map<string, string[]>();
@@ -73,13 +76,20 @@ export function cellsWithPersistent(cols: CellColumns, rows: readonly DegradedMi
   return counts.map((c, i) => ({ ...c, persistent: p[i] }));
 }
 
-/** The cell-buckets of `cols` (res, method and bucket of `q`) with the persistent aircraft counted apart, judged a margin around `q`. */
+/**
+ * The cell-buckets of `cols` (res, method and bucket of `q`) with the persistent aircraft counted
+ * apart, judged a margin around `q`. Only aircraft degraded for PERSISTENT_LONE_MINUTES can be
+ * persistent: they are read first (usually none, and then nothing else is), then the degraded
+ * aircraft around them, to tell whether they were alone.
+ */
 export async function countApart(store: Store, cols: Promise<CellColumns>, q: TimeRange & { res: number; method: Method; bucket: number }): Promise<ApiCell[]> {
-  const [c, degraded] = await Promise.all([
-    cols,
-    store.aircraftMinutes({ from: q.from - PERSISTENT_MARGIN_S, to: q.to + PERSISTENT_MARGIN_S, res: q.res, method: q.method, degradedOnly: true }),
-  ]);
-  return cellsWithPersistent(c, degraded, persistentAircraft(degraded), q.bucket);
+  const around = { from: q.from - PERSISTENT_MARGIN_S, to: q.to + PERSISTENT_MARGIN_S, method: q.method, degradedOnly: true };
+  const [c, long] = await Promise.all([cols, store.aircraftMinutes({ ...around, res: q.res, minDegradedMinutes: PERSISTENT_LONE_MINUTES })]);
+  if (long.length === 0) return cellsWithPersistent(c, [], new Set(), q.bucket);
+  const hood = new Set<string>();
+  for (const r of long) for (const n of gridDisk(coarse(r.cell), 1)) hood.add(n);
+  const context = await store.aircraftMinutes({ ...around, res: AROUND_RES, cells: [...hood] });
+  return cellsWithPersistent(c, long, persistentAircraft(context), q.bucket);
 }
 
 /**

@@ -183,7 +183,13 @@ class DuckDbStore implements Store {
     return this.exclusive(async () => {
       const { res } = checkGrid(q.res, STORE_BUCKET_SECONDS);
       if (q.cells && q.cells.length === 0) return [];
-      const filters = [q.cells ? `c IN (${q.cells.map((c) => `${h3Value(c)}::UBIGINT`).join(', ')})` : '', q.degradedOnly ? 'deg' : ''].filter(Boolean);
+      const longDegraded = `icao IN (SELECT icao FROM aircraft_minutes WHERE method = $1 AND minute >= $2 AND minute < $3 AND degraded
+                                    GROUP BY icao HAVING count(DISTINCT minute) >= ${Math.floor(q.minDegradedMinutes ?? 0)})`;
+      const filters = [
+        q.cells ? `c IN (${q.cells.map((c) => `${h3Value(c)}::UBIGINT`).join(', ')})` : '',
+        q.degradedOnly ? 'deg' : '',
+        q.minDegradedMinutes ? longDegraded : '',
+      ].filter(Boolean);
       const inCells = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
       const reader = await this.conn.runAndReadAll(
         `SELECT b::DOUBLE, ${h3String('c')}, icao, deg, reason, est FROM (${this.perAircraftSql(res, STORE_BUCKET_SECONDS, 'method = $1 AND minute >= $2 AND minute < $3')}) ${inCells}

@@ -50,6 +50,8 @@ export interface AircraftMinuteQuery extends TimeRange {
   method: Method;
   cells?: readonly string[];
   degradedOnly?: boolean;
+  /** Only aircraft degraded in at least this many distinct minutes of the range. */
+  minDegradedMinutes?: number;
 }
 
 /** Cell-buckets column-wise (index i of each array is one cell-bucket), by bucket then cell index. */

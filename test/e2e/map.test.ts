@@ -154,6 +154,8 @@ describe.skipIf(SKIP_BROWSER)('map end to end (real demo)', () => {
 
   it('without a live feed there is no live badge (nothing says "connected")', async () => {
     expect(await page.locator('#live').isHidden()).toBe(true);
+    // Nor a receiver layer to toggle: the demo has no feeds.
+    expect(await page.locator('#receivers-toggle').isHidden()).toBe(true);
     expect(await page.locator('body').textContent()).not.toMatch(/connected/i);
   });
 

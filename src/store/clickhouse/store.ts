@@ -158,10 +158,15 @@ class ClickHouseStore implements Store {
     if (q.cells && q.cells.length === 0) return [];
     const parent = parentSql('cell7', q.res);
     const inCells = q.cells ? `AND ${parent} IN (${q.cells.map(cellToDecimal).join(', ')})` : '';
+    const range = `method = ${sqlString(q.method)} AND minute >= ${sqlNumber(Math.ceil(q.from))} AND minute < ${sqlNumber(Math.ceil(q.to))}`;
+    // GLOBAL: the subquery is read once and sent to every shard (a sharded table inside IN is otherwise refused).
+    const longDegraded = q.minDegradedMinutes
+      ? `AND icao GLOBAL IN (SELECT icao FROM ${this.t('aircraft_minutes')} WHERE ${range} AND degraded = 1 GROUP BY icao HAVING uniqExact(minute) >= ${sqlNumber(Math.floor(q.minDegradedMinutes))})`
+      : '';
     const rows = await this.rows<{ minute: number; cell: string; icao: string; deg: number; why: string; est: number }>(
       `SELECT minute, ${cellStringSql('c')} AS cell, icao, max(degraded) AS deg, maxIf(reason, degraded = 1) AS why, min(estimated) AS est
        FROM (SELECT minute, ${parent} AS c, icao, degraded, reason, estimated FROM ${this.t('aircraft_minutes')}
-             WHERE method = ${sqlString(q.method)} AND minute >= ${sqlNumber(Math.ceil(q.from))} AND minute < ${sqlNumber(Math.ceil(q.to))} ${inCells})
+             WHERE ${range} ${inCells} ${longDegraded})
        GROUP BY minute, c, icao ${q.degradedOnly ? 'HAVING deg = 1' : ''} ORDER BY minute, cell, icao`,
     );
     return rows.map((r) => ({
