@@ -1,9 +1,12 @@
-/** The HTTP API (contract in the lead's brief, mirrored by web/), the live WebSocket and the static web app. */
+/** The HTTP API (its answers' types in api-types.ts, shared with web/), the live WebSocket and the static web app. */
 import { readFileSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { QueryTooLargeError, RESOLUTIONS, BUCKETS, cellCountsFromColumns, type Store } from '../store/store.ts';
+import { QueryTooLargeError, RESOLUTIONS, BUCKETS, type Store } from '../store/store.ts';
+import type { CellHistory, CellsResponse, ConfigResponse, EventDetailResponse, EventsResponse, HealthResponse, SpoofedResponse, StatsResponse, Track } from './api-types.ts';
+import { API_LIMITS } from './limits.ts';
+import { countApart, countApartLive } from './persistent.ts';
 import type { LiveFeed } from './live.ts';
 import type { FeedSnapshot } from '../sources/feeds.ts';
 import type { StoreWrites } from '../ingest/live.ts';
@@ -41,6 +44,8 @@ export interface ServerOptions {
 export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInstance {
   const app = Fastify({ logger: opts.logger ?? false });
   const live = opts.live !== undefined;
+  // Pushed cells count apart the aircraft degraded wherever they fly, as /api/cells does.
+  const pushed = opts.live ? countApartLive(opts.live, store) : undefined;
   registerSecurity(app, { rateLimitPerMinute: opts.rateLimitPerMinute, onlineStyle: opts.styleUrl !== undefined });
   const stats = statsPerGeneration(store);
   const dataEnd = async () => (await stats()).to;
@@ -64,29 +69,37 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
     if (req.headers['if-none-match'] === etag) return reply.code(304).send();
   });
 
-  app.get('/api/health', async () => ({ ok: true, version: VERSION }));
+  app.get('/api/health', async (): Promise<HealthResponse> => ({ ok: true, version: VERSION }));
 
-  app.get('/api/config', async () => ({ style_url: opts.styleUrl ?? null, live }));
+  app.get('/api/config', async (): Promise<ConfigResponse> => ({ style_url: opts.styleUrl ?? null, live }));
 
-  app.get('/api/stats', async () => ({ ...(await stats()), resolutions: RESOLUTIONS, buckets: BUCKETS, live, feeds: opts.feeds?.() ?? [], store_writes: opts.storeWrites?.() ?? null }));
+  app.get('/api/stats', async (): Promise<StatsResponse> => ({
+    ...(await stats()),
+    resolutions: RESOLUTIONS,
+    buckets: BUCKETS,
+    live,
+    feeds: opts.feeds?.() ?? [],
+    store_writes: opts.storeWrites?.() ?? null,
+    limits: API_LIMITS,
+  }));
 
-  app.get('/api/cells', async (req) => {
+  app.get('/api/cells', async (req): Promise<CellsResponse> => {
     const q = parse(CellsQuery, req.query);
     const r = await resolveRange(q, dataEnd);
-    const cols = await store.cellColumns({ ...r, res: q.res, method: q.method, bucket: q.bucket });
-    return { res: q.res, method: q.method, bucket: q.bucket, cells: cellCountsFromColumns(cols) };
+    const grid = { ...r, res: q.res, method: q.method, bucket: q.bucket };
+    return { res: q.res, method: q.method, bucket: q.bucket, cells: await countApart(store, store.cellColumns(grid), grid) };
   });
 
-  app.get<{ Params: { cell: string } }>('/api/cells/:cell/history', async (req) => {
+  app.get<{ Params: { cell: string } }>('/api/cells/:cell/history', async (req): Promise<CellHistory> => {
     const cell = parse(CellParam, req.params.cell);
     const q = parse(HistoryQuery, req.query);
     const r = await resolveRange(q, dataEnd);
     return store.cellHistory(cell, { ...r, method: q.method, bucket: q.bucket });
   });
 
-  app.get('/api/events', async (req) => ({ events: await store.events(await range(req.query)) }));
+  app.get('/api/events', async (req): Promise<EventsResponse> => ({ events: await store.events(await range(req.query)) }));
 
-  app.get<{ Params: { id: string } }>('/api/events/:id', async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/api/events/:id', async (req, reply): Promise<EventDetailResponse> => {
     const event = await store.event(req.params.id);
     if (!event) return reply.code(404).send({ error: `no event with id '${req.params.id}': list them with /api/events` });
     const icaos = event.aircraft.slice(0, EVENT_TRACK_MAX_AIRCRAFT);
@@ -94,13 +107,13 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
     return { event, tracks };
   });
 
-  app.get<{ Params: { icao: string } }>('/api/aircraft/:icao/track', async (req) => {
+  app.get<{ Params: { icao: string } }>('/api/aircraft/:icao/track', async (req): Promise<Track> => {
     const icao = parse(IcaoParam, req.params.icao);
     const r = await range(req.query);
     return store.track(icao, r.from, r.to);
   });
 
-  app.get('/api/spoofed', async (req) => ({ spoofed: await store.spoofed(await range(req.query)) }));
+  app.get('/api/spoofed', async (req): Promise<SpoofedResponse> => ({ spoofed: await store.spoofed(await range(req.query)) }));
 
   registerAlertRoutes(app, store, opts.alertAreas ?? []);
   registerOpenApiRoute(app, VERSION);
@@ -109,7 +122,7 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
   app.register(async (scope) => {
     scope.get('/api/live', { websocket: true }, (socket) => {
       socket.send(JSON.stringify({ type: 'hello', live }));
-      const unsubscribe = opts.live?.subscribe((m) => socket.send(JSON.stringify(m)));
+      const unsubscribe = pushed?.subscribe((m) => socket.send(JSON.stringify(m)));
       socket.on('close', () => unsubscribe?.());
     });
   });

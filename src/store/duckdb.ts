@@ -13,6 +13,7 @@ import {
   EARLIEST_UNIX_TIME,
   STORE_BUCKET_SECONDS,
   cellCountsFromColumns,
+  type AircraftMinuteQuery,
   type BBox,
   type CellColumns,
   type CellHistory,
@@ -86,7 +87,7 @@ class DuckDbStore implements Store {
     return this.write((conn) => cells.appendMinutes(conn, rows));
   }
 
-  aircraftMinutes(q: TimeRange & { res: number; method: Method; cells?: readonly string[] }): Promise<AircraftBucket[]> {
+  aircraftMinutes(q: AircraftMinuteQuery): Promise<AircraftBucket[]> {
     return this.exclusive((conn) => cells.aircraftMinutes(conn, q));
   }
 

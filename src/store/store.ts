@@ -45,6 +45,15 @@ export interface CellQuery extends TimeRange {
   degradedOnly?: boolean;
 }
 
+export interface AircraftMinuteQuery extends TimeRange {
+  res: number;
+  method: Method;
+  cells?: readonly string[];
+  degradedOnly?: boolean;
+  /** Only aircraft degraded in at least this many distinct minutes of the range. */
+  minDegradedMinutes?: number;
+}
+
 /** Cell-buckets column-wise (index i of each array is one cell-bucket), by bucket then cell index. */
 export interface CellColumns {
   bucket_start: number[];
@@ -202,8 +211,8 @@ export interface AlertLogRow {
 export interface Store {
   /** Aircraft-minutes at STORE_RES / STORE_BUCKET_SECONDS, appended (duplicates are harmless). */
   addAircraftMinutes(rows: readonly AircraftBucket[]): Promise<void>;
-  /** Aircraft-minutes aggregated to `res` (one row per minute, cell, aircraft; degraded anywhere wins), optionally only in `cells`. */
-  aircraftMinutes(q: TimeRange & { res: number; method: Method; cells?: readonly string[] }): Promise<AircraftBucket[]>;
+  /** Aircraft-minutes aggregated to `res` (one row per minute, cell, aircraft; degraded anywhere wins), optionally only in `cells`, or only the degraded ones. */
+  aircraftMinutes(q: AircraftMinuteQuery): Promise<AircraftBucket[]>;
   /** Distinct aircraft per cell and bucket at any resolution in RESOLUTIONS and bucket in BUCKETS, by bucket then cell. */
   cells(q: CellQuery): Promise<CellBucket[]>;
   /** The same cell-buckets as cells(), column-wise, by bucket then cell index: what the HTTP API answers fastest from. */

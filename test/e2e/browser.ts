@@ -73,6 +73,19 @@ export async function outsideViewport(page: Page): Promise<string[]> {
   );
 }
 
+/** Web Mercator pixels at `zoom` (MapLibre's 512 px world), to place a point on the screen from the URL's view. */
+export function mercator(lat: number, lon: number, zoom: number): { x: number; y: number } {
+  const w = 512 * 2 ** zoom;
+  const s = Math.sin((lat * Math.PI) / 180);
+  return { x: ((lon + 180) / 360) * w, y: (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * w };
+}
+
+/** The view in the URL hash: zoom, centre. */
+export async function viewOf(page: Page): Promise<{ zoom: number; lat: number; lon: number }> {
+  const m = /map=([\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)/.exec(await page.evaluate(() => location.hash))!;
+  return { zoom: Number(m[1]), lat: Number(m[2]), lon: Number(m[3]) };
+}
+
 /** Saves a screenshot under test-artifacts/ (gitignored), where each browser test leaves its picture. */
 export async function artifact(page: Page, name: string): Promise<void> {
   await mkdir('test-artifacts', { recursive: true });

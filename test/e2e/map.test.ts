@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haversineKm as distanceKm } from '../../src/geo.ts';
-import { SKIP_BROWSER, artifact, launchBrowser, outsideViewport, startGnsswatch, stopGnsswatch } from './browser.ts';
+import { SKIP_BROWSER, artifact, launchBrowser, mercator, outsideViewport, startGnsswatch, stopGnsswatch, viewOf } from './browser.ts';
 
 const JAMMERS = [
   { name: 'Kaesong', lat: 37.97, lon: 126.55 },
@@ -22,19 +22,6 @@ const FALSE_POINT = { lat: 45.03, lon: 33.98 };
 /** Starts the demo and resolves with its URL once it prints that it is ready. */
 function startDemo(db: string): { child: ChildProcess; url: Promise<string>; stderr: () => string } {
   return startGnsswatch(['demo', '--port', '0', '--db', db]);
-}
-
-/** Web Mercator pixels at `zoom` (MapLibre's 512 px world), to place a point on the screen from the URL's view. */
-function mercator(lat: number, lon: number, zoom: number): { x: number; y: number } {
-  const w = 512 * 2 ** zoom;
-  const s = Math.sin((lat * Math.PI) / 180);
-  return { x: ((lon + 180) / 360) * w, y: (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * w };
-}
-
-/** The view in the URL hash: zoom, centre. */
-async function viewOf(page: Page): Promise<{ zoom: number; lat: number; lon: number }> {
-  const m = /map=([\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)/.exec(await page.evaluate(() => location.hash))!;
-  return { zoom: Number(m[1]), lat: Number(m[2]), lon: Number(m[3]) };
 }
 
 /** Moves the time slider to step `i` as a drag would (an input event). */
@@ -167,6 +154,8 @@ describe.skipIf(SKIP_BROWSER)('map end to end (real demo)', () => {
 
   it('without a live feed there is no live badge (nothing says "connected")', async () => {
     expect(await page.locator('#live').isHidden()).toBe(true);
+    // Nor a receiver layer to toggle: the demo has no feeds.
+    expect(await page.locator('#receivers-toggle').isHidden()).toBe(true);
     expect(await page.locator('body').textContent()).not.toMatch(/connected/i);
   });
 

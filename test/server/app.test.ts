@@ -82,6 +82,9 @@ describe('HTTP API', () => {
     expect(s).toMatchObject({ from: T0, to: T0 + 60, fixes: 2, events: 1, spoofed: 1, cell_buckets: 1, live: true });
     expect(s.resolutions).toEqual([2, 3, 4, 5, 6, 7]);
     expect(s.buckets).toEqual([60, 3600, 86400]);
+    // The limits the map must not repeat (README "HTTP API" and "Method"): 31 days, 200,000 rows, bands 2 % and 10 %.
+    expect(s.limits).toEqual({ max_span_s: 31 * 86400, max_rows: 200_000, bands: { medium_min_pct: 2, high_min_pct: 10 }, confident_min_aircraft: 5 });
+    expect(s.feeds).toEqual([]);
   });
 
   it('serves cells at the default res 4, hourly, over the last day of data', async () => {
@@ -92,7 +95,7 @@ describe('HTTP API', () => {
       res: 4,
       method: 'nacp',
       bucket: 3600,
-      cells: [{ bucket_start: T0, cell: CELL4, healthy: 8, degraded: 2, share_pct: 10, band: 'high' }],
+      cells: [{ bucket_start: T0, cell: CELL4, healthy: 8, degraded: 2, persistent: 0, share_pct: 10, band: 'high' }],
     });
   });
 
@@ -184,7 +187,8 @@ describe('live WebSocket', () => {
     const pushed = new Promise<void>((resolve) => ws.on('message', () => received.length === 2 && resolve()));
     hub.publish(msg);
     await pushed;
-    expect(received[1]).toEqual(msg);
+    // Pushed as /api/cells counts: with the aircraft counted apart (none here).
+    expect(received[1]).toEqual({ ...msg, cells: [{ ...msg.cells[0], persistent: 0 }] });
     ws.close();
   });
 });

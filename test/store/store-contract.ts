@@ -141,6 +141,26 @@ export function storeContract(name: string, open: () => Promise<Store>, skip = f
       expect(res4.every((r) => r.res === 4 && r.bucket_seconds === 60 && r.method === 'nacp')).toBe(true);
       expect(await s.aircraftMinutes({ from: T0, to: T0 + 60, res: 4, method: 'nacp', cells: [cellToParent(WORLD[1], 4)] })).toEqual([]);
       expect(await s.aircraftMinutes({ from: T0 + 60, to: T0 + 120, res: 7, method: 'nacp' })).toEqual([]);
+      // Only the degraded ones (what /api/cells reads to find aircraft degraded wherever they fly), with or without cells.
+      expect(pick(await s.aircraftMinutes({ from: T0, to: T0 + 60, res: 7, method: 'nacp', degradedOnly: true }))).toEqual([['aaaaaa', INCHEON, 0, true, 'tc0', true]]);
+      expect(pick(await s.aircraftMinutes({ from: T0, to: T0 + 60, res: 4, method: 'nacp', cells: [parent], degradedOnly: true }))).toEqual([['aaaaaa', parent, 0, true, 'tc0', true]]);
+    }));
+
+    it('answers only the aircraft degraded in at least N distinct minutes when asked', withStore(async (s) => {
+      // 'aaaaaa' degraded in minutes 0, 1, 2 (minute 1 in two cells); 'bbbbbb' in minutes 0 and 1; 'cccccc' healthy for 3.
+      await s.addAircraftMinutes([
+        ...[0, 1, 2].map((m) => minute('aaaaaa', T0 + m * 60, INCHEON, true)),
+        minute('aaaaaa', T0 + 60, NEAR_INCHEON, true),
+        ...[0, 1].map((m) => minute('bbbbbb', T0 + m * 60, INCHEON, true)),
+        ...[0, 1, 2].map((m) => minute('cccccc', T0 + m * 60, INCHEON, false)),
+      ]);
+      const q = { from: T0, to: T0 + 180, res: 7, method: 'nacp' as const, degradedOnly: true };
+      const icaos = async (n: number) => [...new Set((await s.aircraftMinutes({ ...q, minDegradedMinutes: n })).map((r) => r.icao))].sort();
+      expect(await icaos(2)).toEqual(['aaaaaa', 'bbbbbb']);
+      expect(await icaos(3)).toEqual(['aaaaaa']); // 4 rows but 3 distinct minutes
+      expect(await icaos(4)).toEqual([]);
+      // Only minutes inside the range count: from minute 1, 'aaaaaa' has 2.
+      expect((await s.aircraftMinutes({ ...q, from: T0 + 60, minDegradedMinutes: 3 })).length).toBe(0);
     }));
 
     it("answers a cell's history with its aircraft and their last callsign", withStore(async (s) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BAND_COLOURS, bandColour, fillOpacity } from '../../web/src/bands.ts';
+import { BAND_COLOURS, bandColour, bandLabels, fillOpacity } from '../../web/src/bands.ts';
 
 describe('bands', () => {
   it('colours are green, amber, red, grey for no data, all distinct', () => {
@@ -20,5 +20,14 @@ describe('bands', () => {
     expect(fillOpacity(20)).toBe(fillOpacity(500));
     expect(fillOpacity(0)).toBeGreaterThan(0);
     expect(fillOpacity(1000)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('band labels', () => {
+  it('are written from the bounds the server gives', () => {
+    const l = bandLabels({ medium_min_pct: 3, high_min_pct: 12 });
+    expect(l.low).toBe('Low  < 3 %');
+    expect(l.medium).toBe('Medium  3–12 %');
+    expect(l.high).toBe('High  ≥ 12 %');
   });
 });

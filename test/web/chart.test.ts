@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seriesPath, shareChartSvg } from '../../web/src/chart.ts';
 
+const BANDS = { medium_min_pct: 2, high_min_pct: 10 };
+
 describe('share chart', () => {
   const box = { from: 0, to: 100, yMax: 20, width: 200, height: 100 };
 
@@ -21,20 +23,23 @@ describe('share chart', () => {
     const svg = shareChartSvg([
       { bucket_start: 0, share_pct: 1, band: 'low' },
       { bucket_start: 3600, share_pct: 30, band: 'high' },
-    ]);
+    ], BANDS);
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg.match(/<circle /g)).toHaveLength(2);
-    expect(shareChartSvg([])).not.toContain('<svg');
+    expect(shareChartSvg([], BANDS)).not.toContain('<svg');
   });
 
   it('labels a y scale from 0 % to the top, rounded up to ten, with the band thresholds', () => {
     const svg = shareChartSvg([
       { bucket_start: 0, share_pct: 1, band: 'low' },
       { bucket_start: 3600, share_pct: 34, band: 'high' },
-    ]);
+    ], BANDS);
     const labels = [...svg.matchAll(/text-anchor="end">(\d+)%</g)].map((m) => Number(m[1]));
     expect(labels).toEqual([0, 2, 10, 40]);
     // A series that stays low still gets a 20 % top, so a 1 % cell does not look like a peak.
-    expect(shareChartSvg([{ bucket_start: 0, share_pct: 1, band: 'low' }])).toContain('>20%<');
+    expect(shareChartSvg([{ bucket_start: 0, share_pct: 1, band: 'low' }], BANDS)).toContain('>20%<');
+    // The thresholds are the server's: other bounds, other guides.
+    const other = shareChartSvg([{ bucket_start: 0, share_pct: 1, band: 'low' }], { medium_min_pct: 5, high_min_pct: 15 });
+    expect([...other.matchAll(/text-anchor="end">(\d+)%</g)].map((m) => Number(m[1]))).toEqual([0, 5, 15, 20]);
   });
 });

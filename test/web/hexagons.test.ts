@@ -37,11 +37,11 @@ describe('cell to polygon', () => {
     expect(inside(ring, lon < 0 ? lon + 360 : lon, lat)).toBe(true);
   });
 
-  it('features carry band, share, aircraft and opacity', () => {
+  it('features carry band, share, aircraft, persistent aircraft and opacity', () => {
     const cell = latLngToCell(38.04, 125.71, 4);
-    const fc = cellsToFeatures([{ bucket_start: 0, cell, healthy: 3, degraded: 7, share_pct: 60, band: 'high' }]);
+    const fc = cellsToFeatures([{ bucket_start: 0, cell, healthy: 3, degraded: 7, persistent: 2, share_pct: 60, band: 'high' }], 5);
     expect(fc.features).toHaveLength(1);
-    expect(fc.features[0].properties).toMatchObject({ cell, band: 'high', share_pct: 60, aircraft: 10 });
+    expect(fc.features[0].properties).toMatchObject({ cell, band: 'high', share_pct: 60, aircraft: 10, persistent: 2, confident: true });
     expect(fc.features[0].geometry.coordinates[0]).toHaveLength(7); // hexagon: 6 vertices + closing point
   });
 });
@@ -73,10 +73,24 @@ describe('holes: cells without positions inside a degraded area', () => {
 
   it('holes are drawn as "no position" features beside the cells with data', () => {
     const rows = ring1.map((cell) => ({ bucket_start: 0, cell, healthy: 3, degraded: 2, share_pct: 25, band: 'high' as const }));
-    const f = cellsToFeatures(rows);
+    const f = cellsToFeatures(rows, 5);
     const none = f.features.filter((x) => x.properties!.band === 'none');
     expect(none.map((x) => x.properties!.cell)).toEqual([centre]);
     expect(f.features).toHaveLength(7);
+  });
+
+  it('a cell with fewer aircraft than the confident minimum is marked low-confidence; at the minimum it is not', () => {
+    const [a, b] = ring1;
+    const f = cellsToFeatures(
+      [
+        { bucket_start: 0, cell: a, healthy: 2, degraded: 2, share_pct: 25, band: 'high' },
+        { bucket_start: 0, cell: b, healthy: 3, degraded: 2, share_pct: 20, band: 'high' },
+      ],
+      5,
+    );
+    const conf = new Map(f.features.map((x) => [x.properties!.cell, x.properties!.confident]));
+    expect(conf.get(a)).toBe(false); // 4 aircraft
+    expect(conf.get(b)).toBe(true); // 5 aircraft
   });
 });
 

@@ -3,7 +3,7 @@
  * 30 s. Shown only when the server was started with `--alerts` or has alerts in its log.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { AlertsResponse } from '../../src/server/alert-routes.ts';
+import type { AlertsResponse } from '../../src/server/api-types.ts';
 import { esc } from './html.ts';
 import { formatUtc } from './time.ts';
 import { watchAreaFeatures } from './watch-areas.ts';

@@ -1,33 +1,22 @@
-/** The server's HTTP API as the web app sees it (contract in the brief shared with the server). */
-import type { InterferenceEvent, Method, SpoofedAircraft } from '../../src/detect/types.ts';
-import type { CellCount, CellHistory, StoreStats, Track } from '../../src/store/store.ts';
+/** The server's HTTP API as the web app sees it: the answers' types are the server's own (src/server/api-types.ts). */
+import type { Method } from '../../src/detect/types.ts';
+import type {
+  ApiCell,
+  CellHistory,
+  CellsResponse,
+  ConfigResponse,
+  EventDetailResponse,
+  EventsResponse,
+  SpoofedResponse,
+  StatsResponse,
+  Track,
+} from '../../src/server/api-types.ts';
 
-// The answers' shapes are the server's own types, so the two cannot drift apart.
-export type { CellHistory, Track, TrackPoint } from '../../src/store/store.ts';
-export type CellRow = CellCount;
-
-export interface CellsResponse {
-  res: number;
-  method: Method;
-  bucket: number;
-  cells: CellRow[];
-}
-
-export interface Stats extends StoreStats {
-  resolutions: number[];
-  buckets: number[];
-  live: boolean;
-}
-
-export interface EventDetail {
-  event: InterferenceEvent;
-  tracks: Track[];
-}
-
-export interface Config {
-  style_url: string | null;
-  live: boolean;
-}
+export type { ApiLimits, CellHistory, EventDetailResponse as EventDetail, FeedSnapshot, Track, TrackPoint } from '../../src/server/api-types.ts';
+export type Stats = StatsResponse;
+export type Config = ConfigResponse;
+/** A cell-bucket as the map holds it; a row pushed live (src/server/live.ts) has no `persistent` count. */
+export type CellRow = Omit<ApiCell, 'persistent'> & { persistent?: number };
 
 export interface Range {
   from: number;
@@ -59,8 +48,8 @@ export const api = {
     get<CellsResponse>('/api/cells', { ...r, res, method, bucket }),
   cellHistory: (cell: string, r: Range, method: Method, bucket: number) =>
     get<CellHistory>(`/api/cells/${encodeURIComponent(cell)}/history`, { ...r, method, bucket }),
-  events: (r: Range) => get<{ events: InterferenceEvent[] }>('/api/events', { ...r }),
-  event: (id: string) => get<EventDetail>(`/api/events/${encodeURIComponent(id)}`),
+  events: (r: Range) => get<EventsResponse>('/api/events', { ...r }),
+  event: (id: string) => get<EventDetailResponse>(`/api/events/${encodeURIComponent(id)}`),
   track: (icao: string, r: Range) => get<Track>(`/api/aircraft/${encodeURIComponent(icao)}/track`, { ...r }),
-  spoofed: (r: Range) => get<{ spoofed: SpoofedAircraft[] }>('/api/spoofed', { ...r }),
+  spoofed: (r: Range) => get<SpoofedResponse>('/api/spoofed', { ...r }),
 };

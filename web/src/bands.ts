@@ -1,5 +1,6 @@
-/** Interference bands and their map colours (README "Method": low < 2 %, medium 2-10 %, high >= 10 %). */
+/** Interference bands and their map colours; the bands' bounds come from the server (/api/stats `limits.bands`). */
 import type { Band } from '../../src/detect/types.ts';
+import type { ApiLimits } from './api.ts';
 
 export const BAND_COLOURS: Record<Band | 'none', string> = {
   low: '#2e9d5b',
@@ -8,12 +9,14 @@ export const BAND_COLOURS: Record<Band | 'none', string> = {
   none: '#6b7280',
 };
 
-export const BAND_LABELS: Record<Band | 'none', string> = {
-  low: 'Low  < 2 %',
-  medium: 'Medium  2–10 %',
-  high: 'High  ≥ 10 %',
-  none: 'No position: aircraft around it degraded',
-};
+export function bandLabels(b: ApiLimits['bands']): Record<Band | 'none', string> {
+  return {
+    low: `Low  < ${b.medium_min_pct} %`,
+    medium: `Medium  ${b.medium_min_pct}–${b.high_min_pct} %`,
+    high: `High  ≥ ${b.high_min_pct} %`,
+    none: 'No position: aircraft around it degraded',
+  };
+}
 
 export function bandColour(band: string): string {
   return band === 'low' || band === 'medium' || band === 'high' ? BAND_COLOURS[band] : BAND_COLOURS.none;

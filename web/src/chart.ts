@@ -1,4 +1,5 @@
 /** A small share-over-time chart as inline SVG: no chart library, just a path in a box. */
+import type { ApiLimits } from './api.ts';
 import { bandColour } from './bands.ts';
 
 export interface ChartBox {
@@ -32,9 +33,10 @@ export function seriesPath(points: readonly SeriesPoint[], b: ChartBox): string 
     .join('');
 }
 
-/** The whole chart: band thresholds as dashed lines, the share line, and dots coloured by band. */
+/** The whole chart: band thresholds (the server's `bands`) as dashed lines, the share line, and dots coloured by band. */
 export function shareChartSvg(
   series: readonly { bucket_start: number; share_pct: number; band: string }[],
+  bands: ApiLimits['bands'],
   width = 300,
   height = 110,
 ): string {
@@ -45,16 +47,17 @@ export function shareChartSvg(
   const yMax = Math.max(20, ...series.map((s) => s.share_pct));
   const box: ChartBox = { from, to, yMax, width: width - pad.l - pad.r, height: height - pad.t - pad.b };
   const pts = series.map((s) => ({ t: s.bucket_start, v: s.share_pct }));
-  // The y scale: 0, the band thresholds (2 %, 10 %, dashed) and the top, each labelled.
+  // The y scale: 0, the band thresholds (dashed) and the top, each labelled.
   const top = Math.ceil(yMax / 10) * 10;
   box.yMax = top;
-  const ticks = [0, 2, 10, ...(top > 10 ? [top] : [])];
+  const thresholds = [bands.medium_min_pct, bands.high_min_pct];
+  const ticks = [0, ...thresholds, ...(top > bands.high_min_pct ? [top] : [])];
   const guides =
     `<line x1="0" x2="0" y1="0" y2="${box.height}" class="axis"/>` +
     ticks
       .map((v) => {
         const gy = r1(y(v, box));
-        const cls = v === 2 || v === 10 ? 'guide' : 'axis';
+        const cls = thresholds.includes(v) ? 'guide' : 'axis';
         return `<line x1="0" x2="${box.width}" y1="${gy}" y2="${gy}" class="${cls}"/><text x="-4" y="${gy + 3}" text-anchor="end">${v}%</text>`;
       })
       .join('');

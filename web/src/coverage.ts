@@ -6,7 +6,6 @@
 import type { Band, Method } from '../../src/detect/types.ts';
 import { api, ApiError, type CellRow, type Range } from './api.ts';
 import { BUCKETS } from './time.ts';
-import { MAX_SPAN } from './window.ts';
 
 export const COVERAGE_RES = 2;
 
@@ -82,13 +81,13 @@ export function busiestSlot(c: Coverage, r: Range): Slot | undefined {
 
 /**
  * The nearest day with data at or after (dir 1) or at or before (dir -1) the day of `t`, searched
- * 31 days at a time within the data range `d`; null when there is none.
+ * `span` seconds (the API's longest query) at a time within the data range `d`; null when there is none.
  */
-export async function findDataDay(d: Range, t: number, dir: -1 | 1, method: Method): Promise<number | null> {
+export async function findDataDay(d: Range, t: number, dir: -1 | 1, method: Method, span: number): Promise<number | null> {
   const day = Math.floor(t / 86400) * 86400;
   let edge = dir > 0 ? Math.max(day, d.from) : Math.min(day + 86399, d.to);
   while (dir > 0 ? edge <= d.to : edge >= d.from) {
-    const w = dir > 0 ? { from: edge, to: Math.min(d.to, edge + MAX_SPAN - 1) } : { from: Math.max(d.from, edge - MAX_SPAN + 1), to: edge };
+    const w = dir > 0 ? { from: edge, to: Math.min(d.to, edge + span - 1) } : { from: Math.max(d.from, edge - span + 1), to: edge };
     const { slots } = await fetchCoverage(w, method, 86400);
     const days = slots.map((s) => s.t).filter((s) => (dir > 0 ? s >= day : s <= day));
     if (days.length) return dir > 0 ? days[0] : days[days.length - 1];

@@ -1,6 +1,6 @@
 /** The side panel: details of the selected event or cell. Escape or × closes it. */
 import type { InterferenceEvent } from '../../src/detect/types.ts';
-import type { CellHistory, CellRow, Track } from './api.ts';
+import type { ApiLimits, CellHistory, CellRow, Track } from './api.ts';
 import { shareChartSvg } from './chart.ts';
 import { byId, esc, formatLatLon } from './html.ts';
 import { formatRangeUtc } from './time.ts';
@@ -95,12 +95,12 @@ ${falsePointsHtml(e)}
   }
 }
 
-export function showCell(cell: string, now: CellRow | undefined, h: CellHistory, onAircraft: (icao: string) => void): void {
+export function showCell(cell: string, now: CellRow | undefined, h: CellHistory, bands: ApiLimits['bands'], onAircraft: (icao: string) => void): void {
   const deg = [...h.aircraft].sort((a, b) => Number(b.degraded) - Number(a.degraded));
   const body = show(`<h2>Cell <code>${esc(cell)}</code></h2>
 <p class="muted">Hexagon of H3 resolution ${h.res}</p>
 ${now ? `<p class="now"><strong>${now.share_pct.toFixed(1)} %</strong> degraded now · ${now.degraded} of ${now.healthy + now.degraded} aircraft</p>` : '<p class="muted">No aircraft in the shown bucket.</p>'}
-<h3>Share over time</h3>${shareChartSvg(h.series)}
+<h3>Share over time</h3>${shareChartSvg(h.series, bands)}
 <h3>Aircraft (${deg.length})</h3>
 <ul class="aircraft">${deg
     .map(

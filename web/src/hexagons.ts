@@ -2,7 +2,7 @@
 import { cellToLatLng, gridDisk } from 'h3-js';
 import { cellRing } from '../../src/detect/geojson.ts';
 import { fillOpacity } from './bands.ts';
-import type { FeatureCollection, Polygon } from 'geojson';
+import type { FeatureCollection, Point, Polygon } from 'geojson';
 import type { CellRow } from './api.ts';
 
 /**
@@ -35,14 +35,19 @@ export function holeCells(cells: readonly string[], degraded: ReadonlySet<string
 
 const HOLE_OPACITY = 0.45;
 
-export function cellsToFeatures(cells: readonly CellRow[]): FeatureCollection<Polygon> {
+/**
+ * One polygon per cell. `confidentMin` (the server's `limits.confident_min_aircraft`): a cell with
+ * fewer aircraft is marked `confident: false` and drawn hatched, its share too weakly backed to be
+ * shown as confident colour. `persistent`: aircraft counted apart (degraded everywhere they flew).
+ */
+export function cellsToFeatures(cells: readonly CellRow[], confidentMin: number): FeatureCollection<Polygon> {
   const degraded = new Set(cells.filter((c) => c.degraded > 0).map((c) => c.cell));
   const holes = holeCells(
     cells.map((c) => c.cell),
     degraded,
   ).map((cell) => ({
     type: 'Feature' as const,
-    properties: { cell, band: 'none', share_pct: 0, aircraft: 0, opacity: HOLE_OPACITY },
+    properties: { cell, band: 'none', share_pct: 0, aircraft: 0, persistent: 0, confident: true, opacity: HOLE_OPACITY },
     geometry: { type: 'Polygon' as const, coordinates: [cellRing(cell)] },
   }));
   return {
@@ -54,10 +59,25 @@ export function cellsToFeatures(cells: readonly CellRow[]): FeatureCollection<Po
         band: c.band,
         share_pct: c.share_pct,
         aircraft: c.healthy + c.degraded,
+        persistent: c.persistent ?? 0,
+        confident: c.healthy + c.degraded >= confidentMin,
         opacity: fillOpacity(c.healthy + c.degraded),
       },
       geometry: { type: 'Polygon' as const, coordinates: [cellRing(c.cell)] },
     }))],
+  };
+}
+
+/** A point at the centre of each cell with aircraft counted apart as persistently degraded. */
+export function persistentPoints(cells: readonly CellRow[]): FeatureCollection<Point> {
+  return {
+    type: 'FeatureCollection',
+    features: cells
+      .filter((c) => (c.persistent ?? 0) > 0)
+      .map((c) => {
+        const [lat, lon] = cellToLatLng(c.cell);
+        return { type: 'Feature' as const, properties: { cell: c.cell, persistent: c.persistent }, geometry: { type: 'Point' as const, coordinates: [lon, lat] } };
+      }),
   };
 }
 

@@ -1,16 +1,18 @@
 /** The interference map: wires the API, the map layers, the panels, the timeline and the URL hash. */
-import { LngLatBounds, Map as MapLibreMap, NavigationControl, Popup, ScaleControl } from 'maplibre-gl';
+import { LngLatBounds, Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { InterferenceEvent, Method } from '../../src/detect/types.ts';
 import { api, ApiError, type Config, type Range, type Stats, type Track } from './api.ts';
 import { chooseStyle, STYLE_STORAGE_KEY } from './basemap.ts';
+import { CELL_LAYERS, wireCellHover } from './cell-hover.ts';
 import { CellData } from './cell-data.ts';
+import { ComparePane } from './compare.ts';
 import { circleRing } from './circle.ts';
 import { busiestSlot, extent, fetchCoverage, findDataDay, nearestSlot, slotAt, type Coverage } from './coverage.ts';
 import { hideDetail, onDetailClose, showCell, showEvent } from './detail-panel.ts';
 import { renderEvents } from './events-panel.ts';
 import { cellRing } from '../../src/detect/geojson.ts';
-import { cellsToFeatures, coreBox } from './hexagons.ts';
+import { cellsToFeatures, coreBox, persistentPoints } from './hexagons.ts';
 import { byId, esc } from './html.ts';
 import { closeMenu, coveringPanels, foldEvents, phone, wireLayout } from './layout.ts';
 import { addOverlays, clearOverlay, setOverlay } from './layers.ts';
@@ -19,17 +21,19 @@ import { legendHtml } from './legend.ts';
 import { applyEventsMessage, connectLive } from './live.ts';
 import { fitPadding } from './padding.ts';
 import { showPlaces } from './places.ts';
+import { receiverFeatures, wireReceiverHover } from './receivers.ts';
 import { decodeHash, encodeHash, type ViewState } from './state.ts';
 import { BUCKETS, bucketFloor, bucketWord, formatUtc, formatWhen, parseWhen } from './time.ts';
 import { Timeline } from './timeline.ts';
 import { trackFeatures } from './tracks.ts';
-import { contains, MAX_SPAN, windowAround, windowsBack } from './window.ts';
+import { contains, windowAround, windowsBack } from './window.ts';
 
 const MAX_SPOOF_TRACKS = 40;
-const EVENT_BATCH = 12; // windows of 31 days asked at once: a year of data
-const MAX_EVENT_WINDOWS = 120; // ten years: older data is not searched for events
+const EVENT_BATCH = 12; // windows of the longest query asked at once (31 days: a year of data)
+const MAX_EVENT_WINDOWS = 120; // ten years of 31-day windows: older data is not searched for events
 /** How far back the newest closed bucket of a live feed is looked for. */
 const LIVE_LOOKBACK = 6 * 3600;
+const RECEIVERS_REFRESH_MS = 15_000;
 
 const state: ViewState = decodeHash(location.hash);
 const linkHasView = /(^#|&)map=/.test(location.hash);
@@ -39,7 +43,8 @@ let config: Config = { style_url: null, live: false };
 let data: CellData;
 let events: InterferenceEvent[] = [];
 let map: MapLibreMap;
-/** The range the slider spans: the data within a window of at most 31 days around the shown time. */
+let compare: ComparePane | undefined;
+/** The range the slider spans: the data within a window of at most the longest query around the shown time. */
 let win: Range = { from: 0, to: 0 };
 /** Where in `win` the data is (for the strip, the "no data here" message and day stepping). */
 let coverage: Coverage = { bucket: 3600, slots: [] };
@@ -123,12 +128,18 @@ async function drawCells(): Promise<void> {
   const t = state.t;
   const rows = await data.at(t);
   if (seq !== drawSeq) return; // a newer time was chosen while this one loaded
-  setOverlay(map, 'cells', cellsToFeatures(rows));
+  setOverlay(map, 'cells', cellsToFeatures(rows, stats.limits.confident_min_aircraft));
+  setOverlay(map, 'persistent', persistentPoints(rows));
   const note = notice;
   notice = null;
   if (rows.length === 0) status(noDataHtml(t));
   else status(note);
-  void map.once('idle', () => (document.body.dataset.cellsDrawn = String(rows.length)));
+  byId('main-when').textContent = formatUtc(t, state.bucket);
+  void map.once('idle', () => {
+    document.body.dataset.cellsDrawn = String(rows.length);
+    document.body.dataset.lowConfidenceDrawn = String(rows.filter((r) => r.healthy + r.degraded < stats.limits.confident_min_aircraft).length);
+    document.body.dataset.persistentDrawn = String(rows.reduce((a, r) => a + (r.persistent ?? 0), 0));
+  });
   map.triggerRepaint();
   updateWhen();
   saveHash();
@@ -155,11 +166,12 @@ async function newestBucket(d: Range): Promise<number | null> {
 async function loadCells(t: number | null = state.t, within?: Range): Promise<void> {
   const d = dataRange();
   data = new CellData(state.res, state.method, state.bucket);
-  byId('legend').innerHTML = legendHtml(state.method);
+  compare?.regrid();
+  byId('legend').innerHTML = legendHtml(state.method, stats.limits);
   if (!d) return noDataYet();
   const inData = t !== null && contains(d, t);
   // One bucket shorter than the API limit, so that flooring its start to the bucket stays within it.
-  const around = windowAround(inData ? t : d.to, d, MAX_SPAN - state.bucket);
+  const around = windowAround(inData ? t : d.to, d, stats.limits.max_span_s - state.bucket);
   status('Loading cells…');
   const [, cov, newest] = await Promise.all([
     data.preload({ from: bucketFloor(around.from, state.bucket), to: around.to }),
@@ -203,7 +215,7 @@ async function stepDay(dir: -1 | 1): Promise<void> {
   const d = dataRange();
   if (!d || state.t === null) return;
   const want = (anchor ?? state.t) + dir * 86400;
-  const day = await findDataDay(d, want, dir, state.method);
+  const day = await findDataDay(d, want, dir, state.method, stats.limits.max_span_s);
   if (day === null) {
     status(`No data ${dir < 0 ? 'before' : 'after'} ${esc(formatUtc(state.t, 86400))}.`);
     return;
@@ -235,8 +247,8 @@ async function goToWhen(text: string): Promise<void> {
   const d = dataRange();
   if (!d) return;
   const day = bucketFloor(w.t, 86400);
-  const after = await findDataDay(d, w.t, 1, state.method);
-  const before = after === day ? day : await findDataDay(d, w.t, -1, state.method);
+  const after = await findDataDay(d, w.t, 1, state.method, stats.limits.max_span_s);
+  const before = after === day ? day : await findDataDay(d, w.t, -1, state.method, stats.limits.max_span_s);
   const near = [after, before].filter((x): x is number => x !== null).sort((a, b) => Math.abs(a - day) - Math.abs(b - day))[0];
   if (near === undefined) return;
   if (near !== day) notice = `No data on ${esc(formatUtc(day, 86400))}: showing the nearest day with data, ${esc(formatUtc(near, 86400))}.`;
@@ -249,7 +261,7 @@ async function goToWhen(text: string): Promise<void> {
 async function loadEvents(): Promise<void> {
   const d = dataRange();
   const found = new Map<string, InterferenceEvent>();
-  const windows = d ? windowsBack(d, MAX_EVENT_WINDOWS) : [];
+  const windows = d ? windowsBack(d, MAX_EVENT_WINDOWS, stats.limits.max_span_s) : [];
   for (let i = 0; i < windows.length && found.size < stats.events; i += EVENT_BATCH) {
     const batch = await Promise.all(windows.slice(i, i + EVENT_BATCH).map((w) => api.events(w)));
     for (const e of batch.flatMap((b) => b.events)) found.set(e.id, e); // one crossing two windows comes twice
@@ -349,7 +361,7 @@ async function selectCell(cell: string): Promise<void> {
   setOverlay(map, 'selected-cell', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [cellRing(cell)] } }] });
   const h = await api.cellHistory(cell, win, state.method, state.bucket);
   const now = (await data.at(state.t)).find((c) => c.cell === cell);
-  showCell(cell, now, h, (icao) => void showAircraft(icao).catch(fail));
+  showCell(cell, now, h, stats.limits.bands, (icao) => void showAircraft(icao).catch(fail));
 }
 
 /** One aircraft's track around the shown time (± 3 h), coloured by integrity. */
@@ -461,6 +473,28 @@ function wireControls(): void {
   });
   onDetailClose(clearSelection);
   wireStyleSettings();
+  byId('compare-btn').addEventListener('click', () => {
+    closeMenu();
+    if (compare?.isOpen) compare.close();
+    // Two days side by side: the same time the day before, to start with.
+    else if (state.t !== null) void compare?.open(state.t - 86400).catch(fail);
+  });
+  const rx = byId<HTMLInputElement>('receivers-on');
+  rx.checked = state.receivers;
+  rx.addEventListener('change', () => {
+    state.receivers = rx.checked;
+    saveHash();
+    drawReceivers();
+  });
+}
+
+/** The live feeds' receivers with a position, when the layer is on; the toggle shows only when there are any. */
+function drawReceivers(): void {
+  const placed = stats.feeds.filter((f) => f.lat !== null && f.lon !== null);
+  byId('receivers-toggle').hidden = placed.length === 0;
+  setOverlay(map, 'receivers', receiverFeatures(state.receivers ? placed : []));
+  document.body.dataset.receiversDrawn = String(state.receivers ? placed.length : 0);
+  document.body.dataset.receiversUp = String(state.receivers ? placed.filter((f) => f.connected).length : 0);
 }
 
 function wireStyleSettings(): void {
@@ -492,22 +526,13 @@ function wireStyleSettings(): void {
 }
 
 function wireMapInteraction(): void {
-  const hover = new Popup({ closeButton: false, closeOnClick: false, className: 'hover' });
-  map.on('mousemove', 'cells-fill', (e) => {
-    const p = e.features?.[0]?.properties as { share_pct: number; aircraft: number; band: string } | undefined;
-    if (!p) return;
-    map.getCanvas().style.cursor = 'pointer';
-    const text = p.band === 'none' ? 'No aircraft position here<br>(aircraft around it had degraded GNSS)' : `<strong>${Number(p.share_pct).toFixed(1)} %</strong> degraded<br>${p.aircraft} aircraft · ${esc(p.band)}`;
-    hover.setLngLat(e.lngLat).setHTML(text).addTo(map);
-  });
-  map.on('mouseleave', 'cells-fill', () => {
-    map.getCanvas().style.cursor = '';
-    hover.remove();
-  });
-  map.on('click', 'cells-fill', (e) => {
-    const p = e.features?.[0]?.properties as { cell?: string; band?: string } | undefined;
-    if (p?.cell && p.band !== 'none') void selectCell(p.cell).catch(fail);
-  });
+  wireCellHover(map);
+  for (const layer of CELL_LAYERS) {
+    map.on('click', layer, (e) => {
+      const p = e.features?.[0]?.properties as { cell?: string; band?: string } | undefined;
+      if (p?.cell && p.band !== 'none') void selectCell(p.cell).catch(fail);
+    });
+  }
   map.on('moveend', saveHash);
 }
 
@@ -546,7 +571,7 @@ function wireLive(): void {
         data.merge(m.bucket_start, m.cells);
         const end = m.bucket_start + m.bucket - 1;
         if (first) win = { from: m.bucket_start, to: end };
-        else if (end > win.to) win = { from: Math.max(win.from, end - MAX_SPAN + 1), to: end };
+        else if (end > win.to) win = { from: Math.max(win.from, end - stats.limits.max_span_s + 1), to: end };
         if (first) following = true;
         const t = following ? m.bucket_start : (state.t ?? m.bucket_start);
         const aircraft = m.cells.reduce((a, c) => a + c.healthy + c.degraded, 0);
@@ -594,13 +619,28 @@ async function start(): Promise<void> {
   showPlaces(map);
   wireControls();
   wireMapInteraction();
+  wireReceiverHover(map);
+  drawReceivers();
+  compare = new ComparePane({
+    main: map,
+    style: chooseStyle(config.style_url),
+    grid: () => ({ res: state.res, method: state.method, bucket: state.bucket }),
+    limits: () => ({ confidentMin: stats.limits.confident_min_aircraft, maxSpan: stats.limits.max_span_s, data: dataRange() }),
+    changed(t) {
+      state.cmp = t;
+      saveHash();
+    },
+    fail,
+  });
   await eventsLoaded;
   await loadCells(openingTime());
   resolveReady();
   if (state.event) await openLinkedEvent(state.event);
   else if (!linkHasView) await fitToCells();
+  if (state.cmp !== null) await compare.open(state.cmp);
   window.addEventListener('hashchange', () => void applyHash().catch(fail));
   wireLive();
+  if (stats.feeds.length > 0) setInterval(() => void refreshReceivers().catch(() => undefined), RECEIVERS_REFRESH_MS);
   void showAlerts(map).catch(fail);
 }
 
@@ -616,7 +656,17 @@ async function applyHash(): Promise<void> {
   if (reload) await loadCells();
   else if (next.t !== null) await goTo(next.t);
   await drawSpoofing();
+  byId<HTMLInputElement>('receivers-on').checked = next.receivers;
+  drawReceivers();
+  if (next.cmp === null) compare?.close();
+  else if (next.cmp !== compare?.time) await compare?.open(next.cmp);
   if (event) await openLinkedEvent(event);
+}
+
+/** The receivers' state changes (a feed drops or comes back): their counters are read again. */
+async function refreshReceivers(): Promise<void> {
+  stats.feeds = (await api.stats()).feeds;
+  drawReceivers();
 }
 
 start().catch(fail);

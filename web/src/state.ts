@@ -1,6 +1,6 @@
 /**
  * What the user is looking at, kept in the URL hash so a link reproduces the view:
- *   #map=ZOOM/LAT/LON&t=UNIX&bucket=SECONDS&res=N&method=nacp|nic&event=ID&spoof=1
+ *   #map=ZOOM/LAT/LON&t=UNIX&bucket=SECONDS&res=N&method=nacp|nic&event=ID&spoof=1&cmp=UNIX&rx=0
  * Values that are missing or invalid fall back to the defaults, so a damaged link still opens.
  */
 import type { Method } from '../../src/detect/types.ts';
@@ -17,6 +17,10 @@ export interface ViewState {
   method: Method;
   event: string | null;
   spoof: boolean;
+  /** Compare mode: the start of the bucket shown beside the main map; null = not comparing. */
+  cmp: number | null;
+  /** The receiver layer is shown (when the server has receivers with positions). */
+  receivers: boolean;
 }
 
 export const DEFAULT_STATE: Readonly<ViewState> = {
@@ -29,6 +33,8 @@ export const DEFAULT_STATE: Readonly<ViewState> = {
   method: 'nacp',
   event: null,
   spoof: false,
+  cmp: null,
+  receivers: true,
 };
 
 function finite(s: string | null | undefined, lo: number, hi: number): number | null {
@@ -46,6 +52,8 @@ export function encodeHash(s: ViewState): string {
   p.set('method', s.method);
   if (s.event !== null) p.set('event', s.event);
   if (s.spoof) p.set('spoof', '1');
+  if (s.cmp !== null) p.set('cmp', String(s.cmp));
+  if (!s.receivers) p.set('rx', '0');
   // URLSearchParams escapes '/', which would make the hash harder to read and edit by hand.
   return '#' + p.toString().replace(/%2F/g, '/');
 }
@@ -69,5 +77,8 @@ export function decodeHash(hash: string): ViewState {
   const event = p.get('event');
   if (event) s.event = event;
   s.spoof = p.get('spoof') === '1';
+  const cmp = finite(p.get('cmp'), 0, 1e11);
+  if (cmp !== null) s.cmp = Math.floor(cmp);
+  s.receivers = p.get('rx') !== '0';
   return s;
 }

@@ -23,6 +23,7 @@ import {
   isUnixTime,
   mergeSpoofed,
   spoofedId,
+  type AircraftMinuteQuery,
   type AlertLogRow,
   type BBox,
   type CellColumns,
@@ -162,16 +163,21 @@ class ClickHouseStore implements Store {
     await this.insert('aircraft_minutes', out);
   }
 
-  async aircraftMinutes(q: TimeRange & { res: number; method: Method; cells?: readonly string[] }): Promise<AircraftBucket[]> {
+  async aircraftMinutes(q: AircraftMinuteQuery): Promise<AircraftBucket[]> {
     checkGrid(q.res, STORE_BUCKET_SECONDS);
     if (q.cells && q.cells.length === 0) return [];
     const parent = parentSql('cell7', q.res);
     const inCells = q.cells ? `AND ${parent} IN (${q.cells.map(cellToDecimal).join(', ')})` : '';
+    const range = `method = ${sqlString(q.method)} AND minute >= ${sqlNumber(Math.ceil(q.from))} AND minute < ${sqlNumber(Math.ceil(q.to))}`;
+    // GLOBAL: the subquery is read once and sent to every shard (a sharded table inside IN is otherwise refused).
+    const longDegraded = q.minDegradedMinutes
+      ? `AND icao GLOBAL IN (SELECT icao FROM ${this.t('aircraft_minutes')} WHERE ${range} AND degraded = 1 GROUP BY icao HAVING uniqExact(minute) >= ${sqlNumber(Math.floor(q.minDegradedMinutes))})`
+      : '';
     const rows = await this.rows<{ minute: number; cell: string; icao: string; deg: number; why: string; est: number }>(
       `SELECT minute, ${cellStringSql('c')} AS cell, icao, max(degraded) AS deg, maxIf(reason, degraded = 1) AS why, min(estimated) AS est
        FROM (SELECT minute, ${parent} AS c, icao, degraded, reason, estimated FROM ${this.t('aircraft_minutes')}
-             WHERE method = ${sqlString(q.method)} AND minute >= ${sqlNumber(Math.ceil(q.from))} AND minute < ${sqlNumber(Math.ceil(q.to))} ${inCells})
-       GROUP BY minute, c, icao ORDER BY minute, cell, icao`,
+             WHERE ${range} ${inCells} ${longDegraded})
+       GROUP BY minute, c, icao ${q.degradedOnly ? 'HAVING deg = 1' : ''} ORDER BY minute, cell, icao`,
     );
     return rows.map((r) => ({
       bucket_start: r.minute,

@@ -8,7 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { getResolution } from 'h3-js';
 import type { AircraftBucket, Method } from '../../detect/types.ts';
 import { MAX_ROWS, QueryTooLargeError, STORE_BUCKET_SECONDS, STORE_RES, checkGrid, isUnixTime } from '../store.ts';
-import { cellColumnsFromFlat, cellCountsFromColumns, type CellColumns, type CellHistory, type TimeRange } from '../store.ts';
+import { cellColumnsFromFlat, cellCountsFromColumns, type AircraftMinuteQuery, type CellColumns, type CellHistory, type TimeRange } from '../store.ts';
 import { append } from './append.ts';
 import { h3ParentSql, h3String, h3Value, rowObjects } from './schema.ts';
 
@@ -47,10 +47,17 @@ function perAircraftSql(res: number, bucket: number, where: string): string {
           FROM aircraft_minutes WHERE ${where} GROUP BY ALL`;
 }
 
-export async function aircraftMinutes(conn: DuckDBConnection, q: TimeRange & { res: number; method: Method; cells?: readonly string[] }): Promise<AircraftBucket[]> {
+export async function aircraftMinutes(conn: DuckDBConnection, q: AircraftMinuteQuery): Promise<AircraftBucket[]> {
   const { res } = checkGrid(q.res, STORE_BUCKET_SECONDS);
   if (q.cells && q.cells.length === 0) return [];
-  const inCells = q.cells ? `WHERE c IN (${q.cells.map((c) => `${h3Value(c)}::UBIGINT`).join(', ')})` : '';
+  const longDegraded = `icao IN (SELECT icao FROM aircraft_minutes WHERE method = $1 AND minute >= $2 AND minute < $3 AND degraded
+                                GROUP BY icao HAVING count(DISTINCT minute) >= ${Math.floor(q.minDegradedMinutes ?? 0)})`;
+  const filters = [
+    q.cells ? `c IN (${q.cells.map((c) => `${h3Value(c)}::UBIGINT`).join(', ')})` : '',
+    q.degradedOnly ? 'deg' : '',
+    q.minDegradedMinutes ? longDegraded : '',
+  ].filter(Boolean);
+  const inCells = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
   const reader = await conn.runAndReadAll(
     `SELECT b::DOUBLE, ${h3String('c')}, icao, deg, reason, est FROM (${perAircraftSql(res, STORE_BUCKET_SECONDS, 'method = $1 AND minute >= $2 AND minute < $3')}) ${inCells}
      ORDER BY b, 2, icao`,
