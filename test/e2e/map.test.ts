@@ -101,6 +101,8 @@ describe.skipIf(SKIP_BROWSER)('map end to end (real demo)', () => {
     const nearest = Math.min(...JAMMERS.map((j) => distanceKm(lat, lon, j.lat, j.lon)));
     expect(nearest, `source at ${lat}, ${lon} is ${nearest.toFixed(0)} km from the nearest jammer`).toBeLessThan(50);
     expect(unc).toBeGreaterThan(0);
+    // The ± says at which confidence it is meant (README "Method").
+    expect(await page.locator('[data-testid="event-uncertainty"]').textContent()).toBe(`± ${unc.toFixed(1)} km (95 %)`);
     expect(await page.evaluate(() => location.hash)).toMatch(/event=/);
     expect(Number(await page.evaluate(() => document.body.dataset.cellsDrawn))).toBeGreaterThan(0);
 

@@ -160,7 +160,7 @@ describe.skipIf(SKIP_CLICKHOUSE)('ClickHouse cluster of two shards', () => {
       const [serve, reference] = [startGnsswatch(['serve', '--db', second, '--port', '0']), startGnsswatch(['serve', '--db', duck, '--port', '0'])];
       try {
         const [base, refBase] = await Promise.all([serve.url, reference.url]);
-        const events = await expectSameApi(base.replace(/\/$/, ''), refBase.replace(/\/$/, ''), rec.start, rec.end);
+        const events = await expectSameApi(base.replace(/\/$/, ''), refBase.replace(/\/$/, ''), rec.start, rec.end, 'per-process');
         expect(new Set(events.map((e) => e.kind))).toEqual(new Set(['jamming', 'spoofing']));
       } finally {
         await Promise.all([stopGnsswatch(serve.child), stopGnsswatch(reference.child)]);

@@ -32,7 +32,7 @@ function sourceHtml(e: InterferenceEvent): string {
   return `<div class="source" data-testid="event-source" data-lat="${lat}" data-lon="${lon}" data-uncertainty-km="${u}">
   <span class="label">Estimated ${e.kind === 'spoofing' ? 'spoofer' : 'jammer'} position</span>
   <span class="coords">${formatLatLon(lat, lon)}</span>
-  <span class="unc">± ${u.toFixed(1)} km</span>
+  <span class="unc" data-testid="event-uncertainty" title="95 % radius for a source whose reach is a circle; a directional one can lie farther">± ${u.toFixed(1)} km (95 %)</span>
 </div>`;
 }
 
