@@ -1,15 +1,16 @@
 /** `gnsswatch analyze`: inputs → integrity grid, events and spoofed aircraft, written as files. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { Analyzer } from '../detect/analyzer.ts';
 import { cellBucketsToGeoJson } from '../detect/geojson.ts';
-import type { CellBucket, Method } from '../detect/types.ts';
+import type { CellBucket } from '../detect/types.ts';
 import { isUnixTime } from '../store/store.ts';
 import { runInputs } from '../ingest/pipeline.ts';
 import { withParsePool } from '../ingest/parse-pool.ts';
 import { WORKERS_FLAG, parseWorkers } from './workers-flag.ts';
-import { UsageError, parseDuration, parseIntIn } from './errors.ts';
+import { UsageError } from './errors.ts';
+import { addGridFlags, parseGridFlags, type GridFlags } from './grid-flags.ts';
 import { REF_FLAG, addInputFlags, parseInputFlags, parseRefs, reportErrors, type InputFlags } from './input-flags.ts';
 
 export const CELLS_CSV_HEADER = 'bucket_start,cell,healthy,degraded,share_pct,band';
@@ -22,10 +23,7 @@ export function cellsToCsv(cells: CellBucket[]): string {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-interface AnalyzeFlags extends InputFlags {
-  res: string;
-  bucket: string;
-  method: Method;
+interface AnalyzeFlags extends InputFlags, GridFlags {
   ref: string[];
   out?: string;
   json?: boolean;
@@ -33,23 +31,18 @@ interface AnalyzeFlags extends InputFlags {
 }
 
 export function analyzeCommand(): Command {
-  return addInputFlags(
+  return addGridFlags(addInputFlags(
     new Command('analyze')
       .description('find degraded GNSS by hexagon and time, interference events and spoofed aircraft')
       .argument('<files...>', 'recordings (any supported format)'),
-  )
-    .option('--res <n>', 'H3 resolution, 2-7', '4')
-    .option('--bucket <duration>', 'time bucket: 1m, 15m, 1h, 24h', '1h')
-    .addOption(new Option('--method <method>', 'degraded-aircraft rule').choices(['nacp', 'nic']).default('nacp'))
+  ))
     .option(...REF_FLAG)
     .option('--out <dir>', 'folder to write cells.csv, cells.geojson, events.json, spoofed.json')
     .option('--json', 'print a one-object summary on standard output')
     .option(...WORKERS_FLAG)
     .action(async (files: string[], o: AnalyzeFlags) => {
       if (!o.out && !o.json) throw new UsageError('analyze needs --out DIR (files) or --json (summary), or both');
-      const res = parseIntIn(o.res, '--res', 2, 7);
-      const bucketSeconds = parseDuration(o.bucket, '--bucket');
-      if (bucketSeconds < 60 || bucketSeconds > 86400) throw new UsageError(`--bucket '${o.bucket}' must be from 1m to 24h`);
+      const { res, bucketSeconds } = parseGridFlags(o);
       const { ref, receivers } = parseRefs(o.ref);
       const analyzer = new Analyzer({ res, bucketSeconds, method: o.method, receivers });
       const input = { ...parseInputFlags(o), ref, progress: true };

@@ -6,46 +6,38 @@
  */
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import type { Method } from '../detect/types.ts';
 import { BUCKETS, EXPORT_FORMATS, EXPORT_TABLES, QueryTooLargeError, type ExportFormat, type ExportTable } from '../store/store.ts';
 import { isClickHouseUrl } from '../store/clickhouse/url.ts';
-import { UsageError, parseDuration, parseIntIn, parseTime } from './errors.ts';
+import { UsageError, parseTime } from './errors.ts';
+import { addGridFlags, parseGridFlags, type GridFlags } from './grid-flags.ts';
 import { DB_FLAG, openStoreForCli } from './db-flag.ts';
 import { exportTable } from '../exports/tables.ts';
 import { GPSJAM_RES, writeGpsjamDays } from '../exports/gpsjam.ts';
 import { writeAtomically } from './write-atomic.ts';
 
-interface ExportFlags {
+interface ExportFlags extends GridFlags {
   db: string;
   from: string;
   to: string;
   format: ExportFormat | 'gpsjam';
   table: ExportTable;
   out: string;
-  res: string;
-  method: Method;
-  bucket: string;
 }
 
 export function exportCommand(): Command {
-  return new Command('export')
+  const command = new Command('export')
     .description('write cells, events, spoofed aircraft or raw fixes of a time range as GeoJSON, CSV or Parquet')
     .requiredOption(...DB_FLAG)
     .requiredOption('--from <time>', 'start, ISO 8601 or unix seconds')
     .requiredOption('--to <time>', 'end (exclusive), ISO 8601 or unix seconds')
     .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS, 'gpsjam']).makeOptionMandatory())
     .addOption(new Option('--table <table>', 'what to export').choices([...EXPORT_TABLES]).default('cells'))
-    .requiredOption('--out <file>', 'output file (gpsjam: an existing folder)')
-    .option('--res <n>', 'cells: H3 resolution, 2-7', '4')
-    .addOption(new Option('--method <method>', 'cells: degraded-aircraft rule').choices(['nacp', 'nic']).default('nacp'))
-    .option('--bucket <duration>', 'cells: time bucket, 1m, 1h or 24h', '1h')
-    .action(async (o: ExportFlags) => {
+    .requiredOption('--out <file>', 'output file (gpsjam: an existing folder)');
+  return addGridFlags(command, BUCKETS, 'cells: ').action(async (o: ExportFlags) => {
       const from = parseTime(o.from, '--from');
       const to = parseTime(o.to, '--to');
       if (!(to > from)) throw new UsageError(`--to (${o.to}) must be after --from (${o.from})`);
-      const res = parseIntIn(o.res, '--res', 2, 7);
-      const bucket = parseDuration(o.bucket, '--bucket');
-      if (!BUCKETS.includes(bucket)) throw new UsageError(`--bucket '${o.bucket}' must be 1m, 1h or 24h`);
+      const { res, bucketSeconds: bucket } = parseGridFlags(o, BUCKETS);
       if (!isClickHouseUrl(o.db) && !existsSync(o.db)) throw new UsageError(`database ${o.db} does not exist: create it with gnsswatch ingest FILE... --db ${o.db}`);
       if (o.format === 'gpsjam' && res !== GPSJAM_RES) throw new UsageError(`--format gpsjam files are H3 resolution ${GPSJAM_RES}: drop --res ${o.res}`);
       if (o.format === 'gpsjam' && !existsSync(o.out)) throw new UsageError(`--out ${o.out} does not exist: --format gpsjam writes one file per day into an existing folder`);

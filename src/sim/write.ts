@@ -6,6 +6,7 @@
  */
 import type { Frame } from '../modes/frame.ts';
 import { BEAST_ESC, BEAST_HEADER, BEAST_MODE_S_LONG, BEAST_MODE_S_SHORT, BEAST_TIMESTAMP_BYTES } from '../sources/beast-format.ts';
+import { AVR_COUNTER_DIGITS } from '../sources/avr.ts';
 import { counterAt } from '../sources/receiver-clock.ts';
 
 /** Frames as a Beast binary stream. */
@@ -32,7 +33,7 @@ export function writeBeast(frames: readonly Frame[], start: number): Buffer {
 export function writeAvr(frames: readonly Frame[], start: number): string {
   const lines: string[] = [];
   for (const f of frames) {
-    lines.push(`@${counterAt(f.t, start).toString(16).padStart(12, '0').toUpperCase()}${Buffer.from(f.bytes).toString('hex').toUpperCase()};`);
+    lines.push(`@${counterAt(f.t, start).toString(16).padStart(AVR_COUNTER_DIGITS, '0').toUpperCase()}${Buffer.from(f.bytes).toString('hex').toUpperCase()};`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -23,7 +23,8 @@ const AT = 0x40;
 const PERCENT = 0x25;
 const LT = 0x3c;
 const SEMI = 0x3b;
-const COUNTER_DIGITS = 12;
+/** Hex digits of the 48-bit 12 MHz counter in an `@`, `%` or `<` line (sim/write.ts writes them). */
+export const AVR_COUNTER_DIGITS = 12;
 const SIGNAL_DIGITS = 2;
 const MAX_LINE = 128;
 
@@ -55,10 +56,10 @@ export class AvrParser extends LineParser {
     let counter = NaN;
     let signal = NaN;
     if (prefix === AT || prefix === PERCENT || prefix === LT) {
-      from += COUNTER_DIGITS + (prefix === LT ? SIGNAL_DIGITS : 0);
+      from += AVR_COUNTER_DIGITS + (prefix === LT ? SIGNAL_DIGITS : 0);
       if (to < from) return this.bad(buf, start, end, lineNo);
-      counter = hexNumber(buf, start + 1, start + 1 + COUNTER_DIGITS);
-      if (prefix === LT) signal = hexNumber(buf, start + 1 + COUNTER_DIGITS, from);
+      counter = hexNumber(buf, start + 1, start + 1 + AVR_COUNTER_DIGITS);
+      if (prefix === LT) signal = hexNumber(buf, start + 1 + AVR_COUNTER_DIGITS, from);
       if (Number.isNaN(counter) || (prefix === LT && Number.isNaN(signal))) return this.bad(buf, start, end, lineNo);
     } else if (prefix !== STAR && prefix !== COLON) {
       return this.bad(buf, start, end, lineNo);
