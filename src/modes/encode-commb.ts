@@ -5,24 +5,21 @@
  *   frame bits 1-5 DF (20), 6-8 FS, 9-13 DR, 14-19 UM, 20-32 AC (13-bit altitude code), 33-88 MB,
  *   89-112 AP (CRC-24 of bits 1-88 XOR the aircraft address).
  *
- * BDS 5,0 (MB bit: field)                      BDS 6,0
- *   1 status, 2-11 roll, signed, 45/256°         1 status, 2-12 magnetic heading, signed, 90/512°
- *   12 status, 13-23 true track, signed, 90/512°  13 status, 14-23 IAS, 1 kt
- *   24 status, 25-34 ground speed, 2 kt           24 status, 25-34 Mach, 2.048/512
- *   35 status, 36-45 track rate, signed, 8/256°/s 35 status, 36-45 baro rate, signed, 32 ft/min
- *   46 status, 47-56 true airspeed, 2 kt          46 status, 47-56 inertial rate, signed, 32 ft/min
- * Signed fields are two's complement over sign and magnitude; angles above 180° go negative. A field
- * given as NaN or undefined is sent with its status bit clear.
+ * The MB fields are written through the registers' layouts, BDS50_FIELDS and BDS60_FIELDS
+ * (commb/bds50.ts, commb/bds60.ts). A field given as NaN or undefined is sent with its status bit clear.
  */
 import { setBits } from './bits.ts';
 import { crc24Payload } from './crc.ts';
 import { encodeAC13 } from './altitude.ts';
+import { BDS50_FIELDS as F50 } from './commb/bds50.ts';
+import { BDS60_FIELDS as F60 } from './commb/bds60.ts';
+import type { MbField } from './commb/bits.ts';
 
 /** MB bit n is frame bit n + MB_OFFSET. */
 const MB_OFFSET = 32;
 
-/** One MB field: a status bit at MB bit `status`, then `width` bits of value / lsb (two's complement if signed). */
-function field(f: Uint8Array, status: number, width: number, lsb: number, value: number | undefined, signed: boolean): void {
+/** One MB field: its status bit set, then value / lsb in its width (two's complement if signed), clamped. */
+function field(f: Uint8Array, { status, width, lsb, signed }: MbField, value: number | undefined): void {
   if (value === undefined || Number.isNaN(value)) return;
   const n = Math.round(value / lsb);
   const max = signed ? 2 ** (width - 1) - 1 : 2 ** width - 1;
@@ -70,21 +67,21 @@ export interface Bds60Input {
 /** DF20 reply with BDS 5,0 track and turn report. */
 export function encodeBds50(icao: number, altitudeFt: number, v: Bds50Input): Uint8Array {
   const f = df20(icao, altitudeFt);
-  field(f, 1, 10, 45 / 256, v.roll, true);
-  field(f, 12, 11, 90 / 512, signedAngle(v.true_track), true);
-  field(f, 24, 10, 2, v.groundspeed, false);
-  field(f, 35, 10, 8 / 256, v.track_rate, true);
-  field(f, 46, 10, 2, v.true_airspeed, false);
+  field(f, F50.roll, v.roll);
+  field(f, F50.true_track, signedAngle(v.true_track));
+  field(f, F50.groundspeed, v.groundspeed);
+  field(f, F50.track_rate, v.track_rate);
+  field(f, F50.true_airspeed, v.true_airspeed);
   return seal(f, icao);
 }
 
 /** DF20 reply with BDS 6,0 heading and speed report. */
 export function encodeBds60(icao: number, altitudeFt: number, v: Bds60Input): Uint8Array {
   const f = df20(icao, altitudeFt);
-  field(f, 1, 11, 90 / 512, signedAngle(v.magnetic_heading), true);
-  field(f, 13, 10, 1, v.indicated_airspeed, false);
-  field(f, 24, 10, 2.048 / 512, v.mach, false);
-  field(f, 35, 10, 32, v.baro_vertical_rate, true);
-  field(f, 46, 10, 32, v.inertial_vertical_rate, true);
+  field(f, F60.magnetic_heading, signedAngle(v.magnetic_heading));
+  field(f, F60.indicated_airspeed, v.indicated_airspeed);
+  field(f, F60.mach, v.mach);
+  field(f, F60.baro_vertical_rate, v.baro_vertical_rate);
+  field(f, F60.inertial_vertical_rate, v.inertial_vertical_rate);
   return seal(f, icao);
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeBds50, encodeBds60 } from '../../src/modes/encode-commb.ts';
 import { decodeBds50, decodeBds60, isBds50, isBds60 } from '../../src/modes/commb/index.ts';
+import { BDS50_FIELDS } from '../../src/modes/commb/bds50.ts';
+import { BDS60_FIELDS } from '../../src/modes/commb/bds60.ts';
 import { crcResidual } from '../../src/modes/crc.ts';
 import { ModeSRecord } from '../../src/modes/record.ts';
 import { decodeFrame } from './decode-helper.ts';
@@ -43,5 +45,32 @@ describe('DF20 Comm-B encoders', () => {
     expect(r.indicated_airspeed).toBe(250);
     expect(r.mach).toBeCloseTo(0.78, 2);
     expect(r.baro_vertical_rate).toBeNaN();
+  });
+
+  // The encoder writes through the registers' field tables; the decoder reads its bits by hand. Each field
+  // alone, at random values over its whole range: the decoder must find it where the table put it, and
+  // nothing in the other fields (their status bits stay clear).
+  it('decodes every field of BDS 5,0 and 6,0 from where the layout tables put it', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const registers = [
+      { fields: BDS50_FIELDS, encode: encodeBds50, decode: decodeBds50 },
+      { fields: BDS60_FIELDS, encode: encodeBds60, decode: decodeBds60 },
+    ] as const;
+    for (const { fields, encode, decode } of registers) {
+      for (const [name, spec] of Object.entries(fields)) {
+        for (let i = 0; i < 50; i++) {
+          const steps = spec.signed ? Math.floor(random() * 2 ** spec.width) - 2 ** (spec.width - 1) : Math.floor(random() * 2 ** spec.width);
+          const value = steps * spec.lsb;
+          const f = encode(0x4840d6, 30000, { [name]: value });
+          const r = new ModeSRecord();
+          decode(f, 4, r);
+          const angle = name === 'true_track' || name === 'magnetic_heading';
+          const got = r[name as keyof ModeSRecord] as number;
+          expect(got, `${name} = ${value}`).toBeCloseTo(angle && value < 0 ? value + 360 : value, 9);
+          for (const other of Object.keys(fields)) if (other !== name) expect(r[other as keyof ModeSRecord], `${other} beside ${name}`).toBeNaN();
+        }
+      }
+    }
   });
 });

@@ -1,21 +1,21 @@
 /**
- * BDS 5,0 — Track and turn report (ICAO Doc 9871, Table A-2-80)
- *   bit 1       roll angle status
- *   bit 2       sign (left wing down), bits 3-11 roll angle, LSB 45/256 degrees
- *   bit 12      true track angle status
- *   bit 13      sign, bits 14-23 true track angle, LSB 90/512 degrees
- *   bit 24      ground speed status
- *   bits 25-34  ground speed, LSB 1024/512 kt
- *   bit 35      track angle rate status
- *   bit 36      sign, bits 37-45 track angle rate, LSB 8/256 degrees/second
- *   bit 46      true airspeed status
- *   bits 47-56  true airspeed, LSB 2 kt
- * Signed fields are two's complement across sign and magnitude.
+ * BDS 5,0 — Track and turn report (ICAO Doc 9871, Table A-2-80). Each field is a status bit followed
+ * by its value; signed fields are a sign bit and magnitude in two's complement. BDS50_FIELDS is the
+ * layout: the encoder (encode-commb.ts) writes through it, and the hand-written reads below are
+ * tested against it (test/modes/encode-commb.test.ts).
  */
 import type { ModeSRecord } from '../record.ts';
-import { mbBit, mbBits, mbSigned, statusOk } from './bits.ts';
+import { mbBit, mbBits, mbField, mbSigned, statusOk } from './bits.ts';
 import { angleDiff } from '../../geo.ts';
 import { worse, type CommBHint } from './hint.ts';
+
+export const BDS50_FIELDS = {
+  roll: mbField(1, 10, 45 / 256, true), // MB 1 status, 2 sign, 3-11: degrees, right wing down positive
+  true_track: mbField(12, 11, 90 / 512, true), // MB 12 status, 13 sign, 14-23: degrees, above 180° negative
+  groundspeed: mbField(24, 10, 2, false), // MB 24 status, 25-34: kt (LSB 1024/512)
+  track_rate: mbField(35, 10, 8 / 256, true), // MB 35 status, 36 sign, 37-45: degrees/s
+  true_airspeed: mbField(46, 10, 2, false), // MB 46 status, 47-56: kt
+} as const;
 
 const MAX_ROLL = 50; // degrees: airliners stay within ±35, 50 leaves margin
 const MIN_TAS = 50; // kt

@@ -1,22 +1,22 @@
 /**
- * BDS 6,0 — Heading and speed report (ICAO Doc 9871, Table A-2-96)
- *   bit 1       magnetic heading status
- *   bit 2       sign, bits 3-12 magnetic heading, LSB 90/512 degrees
- *   bit 13      indicated airspeed status
- *   bits 14-23  indicated airspeed, LSB 1 kt
- *   bit 24      Mach number status
- *   bits 25-34  Mach number, LSB 2.048/512
- *   bit 35      barometric altitude rate status
- *   bit 36      sign, bits 37-45 barometric altitude rate, LSB 8192/256 ft/min
- *   bit 46      inertial vertical velocity status
- *   bit 47      sign, bits 48-56 inertial vertical velocity, LSB 8192/256 ft/min
- * Signed fields are two's complement across sign and magnitude.
+ * BDS 6,0 — Heading and speed report (ICAO Doc 9871, Table A-2-96). Each field is a status bit
+ * followed by its value; signed fields are a sign bit and magnitude in two's complement.
+ * BDS60_FIELDS is the layout: the encoder (encode-commb.ts) writes through it, and the hand-written
+ * reads below are tested against it (test/modes/encode-commb.test.ts).
  */
 import type { ModeSRecord } from '../record.ts';
-import { mbBit, mbBits, mbSigned, statusOk } from './bits.ts';
+import { mbBit, mbBits, mbField, mbSigned, statusOk } from './bits.ts';
 import { angleDiff } from '../../geo.ts';
 import { worse, type CommBHint } from './hint.ts';
 import { casToMach, machToTas } from './isa.ts';
+
+export const BDS60_FIELDS = {
+  magnetic_heading: mbField(1, 11, 90 / 512, true), // MB 1 status, 2 sign, 3-12: degrees, above 180° negative
+  indicated_airspeed: mbField(13, 10, 1, false), // MB 13 status, 14-23: kt
+  mach: mbField(24, 10, 2.048 / 512, false), // MB 24 status, 25-34
+  baro_vertical_rate: mbField(35, 10, 32, true), // MB 35 status, 36 sign, 37-45: ft/min (LSB 8192/256)
+  inertial_vertical_rate: mbField(46, 10, 32, true), // MB 46 status, 47 sign, 48-56: ft/min
+} as const;
 
 const MAX_IAS = 500; // kt
 const MAX_MACH = 1;

@@ -38,3 +38,15 @@ export function mbAllZero(b: Uint8Array, off: number): boolean {
   for (let i = 0; i < 7; i++) if (b[off + i] !== 0) return false;
   return true;
 }
+
+/** One field of a Comm-B register: a status bit at MB bit `status`, then `width` bits of value in units of `lsb` (signed: sign bit and magnitude, two's complement). */
+export interface MbField {
+  status: number;
+  width: number;
+  lsb: number;
+  signed: boolean;
+}
+
+export function mbField(status: number, width: number, lsb: number, signed: boolean): MbField {
+  return { status, width, lsb, signed };
+}
