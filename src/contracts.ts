@@ -50,14 +50,13 @@ export interface Fix {
 }
 
 /**
- * Integrity evidence that comes without a position: a type code 0 airborne position
- * message (no position available) or a NACp report (TC29/TC31) on its own.
+ * Integrity evidence that comes without a position: a type code 0 airborne position message (no
+ * position available). A NACp report (TC29/TC31) reaches downstream on the aircraft's next fixes.
  */
 export interface Evidence {
   t: number;
   icao: IcaoHex;
-  kind: 'no_position' | 'nac_p';
-  nac_p?: number;
+  kind: 'no_position';
   alt_baro?: number;
   receiver?: string;
 }

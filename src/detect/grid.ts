@@ -148,9 +148,9 @@ export class IntegrityGrid implements TrackSink {
     this.place(ac, f.t, f.lat, f.lon, false);
   }
 
-  /** TC0 moves the counter and places the aircraft where it must be; NACp alone does not (it rides on the next fix). */
+  /** TC0 moves the counter and places the aircraft where it must be (a NACp report rides on the next fix). */
   evidence(e: Evidence): void {
-    if (e.kind !== 'no_position' || !Number.isFinite(e.t)) return;
+    if (!Number.isFinite(e.t)) return;
     const ac = this.state(e.icao, e.t);
     if (ac.prevVerdict === -1 && ac.prevFromFix && e.t - ac.prevT <= MAX_TRANSITION_GAP_SECONDS) {
       this.sample(e.t, ac.lat, ac.lon, ac.altM, OBS_LOSS | OBS_DEGRADED, ac.id);

@@ -204,16 +204,7 @@ export class Tracker {
       if (rec.nic_c >= 0) ac.nicC = rec.nic_c;
     }
     if (rec.sil >= 0) ac.sil = rec.sil;
-    if (rec.nac_p < 0) return;
-    ac.nacP = rec.nac_p;
-    this.sink.evidence({
-      t: rec.t,
-      icao: ac.hex,
-      kind: 'nac_p',
-      nac_p: rec.nac_p,
-      alt_baro: Number.isFinite(ac.altBaro) ? ac.altBaro : undefined,
-      receiver: this.receiver,
-    });
+    if (rec.nac_p >= 0) ac.nacP = rec.nac_p;
   }
 
   private position(rec: ModeSRecord, ac: TrackedAircraft, t: number, surface: boolean): boolean {
