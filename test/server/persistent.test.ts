@@ -13,7 +13,7 @@ import { buildServer } from '../../src/server/app.ts';
 import { LiveHub } from '../../src/server/live.ts';
 import { WebSocket } from '../ws-client.ts';
 import type { CellsResponse } from '../../src/server/api-types.ts';
-import { persistentAircraft } from '../../src/server/persistent.ts';
+import { persistentAircraft } from '../../src/detect/persistent.ts';
 import { openDuckDbStore } from '../../src/store/duckdb.ts';
 import type { Store } from '../../src/store/store.ts';
 
