@@ -139,7 +139,8 @@ describe.skipIf(SKIP_BROWSER)('map end to end (real demo)', () => {
     expect(nearest, `false points ${JSON.stringify(coords)}`).toBeLessThan(10);
     expect(await page.locator('#detail-body h2').textContent()).toContain('Spoofing');
     // The scenario runs 09:00-11:00 UTC on 2024-03-15; the event's middle lies inside it.
-    expect(await page.locator('#time-label').textContent()).toMatch(/^2024-03-15 (09|10):00 UTC$/);
+    // The panel can show before the time moves to it: awaited, not read once.
+    await expect.poll(() => page.locator('#time-label').textContent(), { timeout: 60_000 }).toMatch(/^2024-03-15 (09|10):00 UTC$/);
 
     await page.locator('#spoof').check();
     await page.waitForFunction(() => Number(document.body.dataset.spoofedDrawn) > 0, null, { timeout: 0 });
