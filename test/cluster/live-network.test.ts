@@ -240,7 +240,7 @@ describe.skipIf(SKIP_CLICKHOUSE)('a network of receivers on one ClickHouse datab
       await Promise.all([cli([...ingestArgs(rec, rec.north), '--db', db]), cli([...ingestArgs(rec, rec.south), '--db', db]), cli([...ingestArgs(rec, rec.north, rec.south), '--db', duck])]);
       const reference = startGnsswatch(['serve', '--db', duck, '--port', '0']);
       try {
-        const events = await expectSameApi(base, (await reference.url).replace(/\/$/, ''), rec.start, rec.end);
+        const events = await expectSameApi(base, (await reference.url).replace(/\/$/, ''), rec.start, rec.end, 'per-process');
         expect(new Set(events.map((e) => e.kind))).toEqual(new Set(['jamming', 'spoofing']));
       } finally {
         await stopGnsswatch(reference.child);
