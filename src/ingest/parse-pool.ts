@@ -2,7 +2,9 @@
  * Both cores (README "Storage"): worker threads read, gunzip and parse independent inputs (the
  * files of a folder, the entries of a tar) ahead of the main thread, which replays their frames
  * and fixes into its pipeline in the inputs' order, so the result is the same as reading them
- * here. Jobs go to the threads in the order they are started and are emitted in that order.
+ * here. A job goes to the least busy thread as soon as it is started (callers bound how many are
+ * started ahead) and each thread runs its jobs in turn: a thread never waits for the main thread
+ * to hand it the next one, which it could only do between two replays.
  */
 import { Worker } from 'node:worker_threads';
 import type { FixSink, FixSourceOptions, FrameSink, SourceErrors } from '../sources/frame-sink.ts';
@@ -36,9 +38,11 @@ function spawn(credits: SharedArrayBuffer): Worker {
 class Job {
   private readonly events: Event[] = [];
   private wake: (() => void) | null = null;
-  slot: Slot | null = null;
 
-  constructor(readonly message: JobMessage) {}
+  constructor(
+    readonly message: JobMessage,
+    readonly slot: Slot,
+  ) {}
 
   push(e: Event): void {
     this.events.push(e);
@@ -56,14 +60,13 @@ interface Slot {
   worker: Worker;
   /** Batches posted and not yet replayed (shared with the worker, which waits while there are too many). */
   unreplayed: Int32Array;
-  job: Job | null;
+  /** Posted and not finished, in the order the thread runs them. */
+  jobs: Job[];
 }
 
 export class ParsePool implements DocumentReader {
   readonly ahead: number;
   private readonly slots: Slot[] = [];
-  private readonly queue: Job[] = [];
-  private readonly jobs = new Map<number, Job>();
   private nextId = 0;
 
   /** `threads` reading threads (at least 1). */
@@ -111,21 +114,19 @@ export class ParsePool implements DocumentReader {
 
   private newSlot(): Slot {
     const credits = new SharedArrayBuffer(4);
-    const slot: Slot = { worker: spawn(credits), unreplayed: new Int32Array(credits), job: null };
+    const slot: Slot = { worker: spawn(credits), unreplayed: new Int32Array(credits), jobs: [] };
     slot.worker.on('message', (reply: WorkerReply) => {
-      const job = this.jobs.get(reply.id);
+      const job = slot.jobs.find((j) => j.message.id === reply.id);
       if (!job) return;
       const { id: _, ...event } = reply;
       job.push(event);
-      if (!('batch' in event)) this.finished(slot);
+      if (!('batch' in event)) this.finished(slot, job);
     });
-    // A thread that dies fails its job; a new one takes its place for the rest.
+    // A thread that dies fails its jobs; a new one takes its place for the rest.
     slot.worker.on('error', (err) => {
       const i = this.slots.indexOf(slot);
       if (i >= 0) this.slots[i] = this.newSlot();
-      slot.job?.push({ error: { message: `reading thread failed: ${err.message}`, input: false } });
-      if (slot.job) this.jobs.delete(slot.job.message.id);
-      this.dispatch();
+      for (const job of slot.jobs.splice(0)) job.push({ error: { message: `reading thread failed: ${err.message}`, input: false } });
     });
     // An idle thread must not keep the process alive; a busy one must, while its job is awaited.
     slot.worker.unref();
@@ -133,35 +134,22 @@ export class ParsePool implements DocumentReader {
   }
 
   private submit(body: JobBody): Job {
-    const job = new Job({ ...body, id: this.nextId++ } as JobMessage);
-    this.jobs.set(job.message.id, job);
-    this.queue.push(job);
-    this.dispatch();
+    const slot = this.slots.reduce((a, b) => (b.jobs.length < a.jobs.length ? b : a));
+    const job = new Job({ ...body, id: this.nextId++ } as JobMessage, slot);
+    if (slot.jobs.push(job) === 1) slot.worker.ref();
+    slot.worker.postMessage(job.message);
     return job;
   }
 
-  private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.job !== null || this.queue.length === 0) continue;
-      const job = this.queue.shift()!;
-      slot.job = job;
-      job.slot = slot;
-      slot.worker.ref();
-      slot.worker.postMessage(job.message);
-    }
-  }
-
-  private finished(slot: Slot): void {
-    if (slot.job) this.jobs.delete(slot.job.message.id);
-    slot.job = null;
-    slot.worker.unref();
-    this.dispatch();
+  private finished(slot: Slot, job: Job): void {
+    slot.jobs.splice(slot.jobs.indexOf(job), 1);
+    if (slot.jobs.length === 0) slot.worker.unref();
   }
 
   /** The job's next event; a replayed batch lets its thread post another. */
   private async take(job: Job): Promise<Event> {
     const e = await job.next();
-    if ('batch' in e && job.slot) {
+    if ('batch' in e) {
       Atomics.sub(job.slot.unreplayed, 0, 1);
       Atomics.notify(job.slot.unreplayed, 0);
     }

@@ -1,8 +1,9 @@
 /**
- * A reading thread of the parse pool (parse-pool.ts): reads, gunzips and parses one input or JSON
- * document at a time and posts its frames and fixes back packed (record-batch.ts), then `done`
- * with the source's counts and errors, or `error`. Stops posting while the main thread has
- * MAX_BATCHES_AHEAD of its batches not yet replayed, so a slow consumer bounds memory.
+ * A reading thread of the parse pool (parse-pool.ts): reads, gunzips and parses the inputs and
+ * JSON documents posted to it, one at a time in the order posted, and posts their frames and fixes
+ * back packed (record-batch.ts), then `done` with the source's counts and errors, or `error`.
+ * Stops posting while the main thread has MAX_BATCHES_AHEAD of its batches not yet replayed, so a
+ * slow consumer bounds memory.
  */
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -44,4 +45,6 @@ async function run(job: JobMessage): Promise<void> {
   }
 }
 
-port.on('message', (job: JobMessage) => void run(job));
+// One job at a time, in the order posted: the main thread replays them in that order.
+let running = Promise.resolve();
+port.on('message', (job: JobMessage) => (running = running.then(() => run(job))));
