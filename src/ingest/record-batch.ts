@@ -48,25 +48,21 @@ export function batchTransfer(b: RecordBatch): ArrayBuffer[] {
 export class BatchWriter {
   private kind: RecordBatch['kind'] = 'fixes';
   private n = 0;
-  private numbers: Float64Array;
-  private bits: Uint32Array;
-  private strings: Int32Array;
-  private bytes: Uint8Array;
+  // Allocated by the first record of a batch: a reader's last flush leaves none behind unused.
+  private numbers = new Float64Array(0);
+  private bits = new Uint32Array(0);
+  private strings = new Int32Array(0);
+  private bytes = new Uint8Array(0);
   private table: string[] = [];
   private index = new Map<string, number>();
 
   constructor(
     private readonly size: number,
     private readonly onBatch: (b: RecordBatch) => void,
-  ) {
-    this.numbers = new Float64Array(size * NUMS);
-    this.bits = new Uint32Array(size);
-    this.strings = new Int32Array(size * STRS);
-    this.bytes = new Uint8Array(0);
-  }
+  ) {}
 
   readonly fix: FixSink = (f) => {
-    this.switchTo('fixes');
+    this.begin('fixes');
     const i = this.n++;
     const num = this.numbers;
     let o = i * NUMS;
@@ -92,7 +88,7 @@ export class BatchWriter {
   };
 
   readonly frame: FrameSink = (bytes, len, t, signal, receiver) => {
-    this.switchTo('frames');
+    this.begin('frames');
     const i = this.n++;
     this.numbers[2 * i] = t;
     this.numbers[2 * i + 1] = signal;
@@ -106,23 +102,20 @@ export class BatchWriter {
   flush(): void {
     if (this.n === 0) return;
     const b: RecordBatch = { kind: this.kind, n: this.n, numbers: this.numbers, bits: this.bits, strings: this.strings, table: this.table, bytes: this.bytes };
-    this.start(this.kind);
+    this.n = 0;
     this.onBatch(b);
   }
 
-  private switchTo(kind: RecordBatch['kind']): void {
-    if (kind === this.kind) return;
-    this.flush();
-    this.start(kind);
-  }
-
-  private start(kind: RecordBatch['kind']): void {
+  /** Before a record of `kind`: a batch holds one kind only, and a new batch gets its own arrays. */
+  private begin(kind: RecordBatch['kind']): void {
+    if (kind !== this.kind) this.flush();
+    if (this.n > 0) return;
+    const fixes = kind === 'fixes';
     this.kind = kind;
-    this.n = 0;
-    this.numbers = new Float64Array(this.size * (kind === 'fixes' ? NUMS : 2));
+    this.numbers = new Float64Array(this.size * (fixes ? NUMS : 2));
     this.bits = new Uint32Array(this.size);
-    this.strings = new Int32Array(this.size * (kind === 'fixes' ? STRS : 1));
-    this.bytes = new Uint8Array(kind === 'frames' ? this.size * FRAME_BYTES : 0);
+    this.strings = new Int32Array(this.size * (fixes ? STRS : 1));
+    this.bytes = new Uint8Array(fixes ? 0 : this.size * FRAME_BYTES);
     this.table = [];
     this.index = new Map();
   }
