@@ -164,6 +164,10 @@ class DuckDbStore implements Store {
     return this.write((conn) => logs.finishIngest(conn, key));
   }
 
+  withdrawIngest(key: string): Promise<void> {
+    return this.write((conn) => logs.withdrawIngest(conn, key));
+  }
+
   incompleteIngests(): Promise<IngestRecord[]> {
     return this.exclusive((conn) => logs.incompleteIngests(conn));
   }

@@ -245,6 +245,8 @@ export interface Store {
   beginIngest(key: string, name: string): Promise<'new' | 'done' | 'incomplete'>;
   /** Mark the input complete: a re-run skips it. */
   finishIngest(key: string): Promise<void>;
+  /** Take back a beginIngest whose input was refused before anything of it was stored: it is neither done nor incomplete. */
+  withdrawIngest(key: string): Promise<void>;
   /** Inputs whose ingest started and never finished (a crash, a kill, or still running). */
   incompleteIngests(): Promise<IngestRecord[]>;
   stats(): Promise<StoreStats>;

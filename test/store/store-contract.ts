@@ -295,6 +295,20 @@ export function storeContract(name: string, open: () => Promise<Store>, skip = f
       expect(await s.incompleteIngests()).toEqual([]);
     }));
 
+    it('takes back a refused ingest: neither done nor unfinished, and a later run of it is new', withStore(async (s) => {
+      expect(await s.beginIngest('sha-r', 'refused.bin')).toBe('new');
+      await s.withdrawIngest('sha-r');
+      expect(await s.incompleteIngests()).toEqual([]);
+      expect((await s.stats()).incomplete_ingests).toBe(0);
+      expect(await s.beginIngest('sha-r', 'refused.bin')).toBe('new');
+      // That later run interrupted is unfinished like any other; withdrawing a finished one changes nothing.
+      expect((await s.incompleteIngests()).map((r) => r.key)).toEqual(['sha-r']);
+      await s.finishIngest('sha-r');
+      await s.withdrawIngest('sha-r');
+      expect(await s.beginIngest('sha-r', 'refused.bin')).toBe('done');
+      expect(await s.incompleteIngests()).toEqual([]);
+    }));
+
     it('round-trips hostile strings in every string a caller gives', withStore(async (s) => {
       for (const [i, h] of HOSTILE.entries()) {
         const icao = `e0000${i}`;

@@ -55,6 +55,18 @@ const ONE_FIX_PER_MS = 'ORDER BY icao, t_ms, receiver, source, lat, lon LIMIT 1 
 /** How often generation() looks for other processes' writes. */
 const GENERATION_POLL_MS = 1000;
 
+/**
+ * The ingest log is insert-only, one row per step (`finished`): begun, finished, withdrawn. Counting
+ * rows rather than taking the latest needs no ordering between rows written within a millisecond.
+ */
+const INGEST_BEGUN = 0;
+const INGEST_FINISHED = 1;
+const INGEST_WITHDRAWN = 2;
+const INGEST_DONE = `countIf(finished = ${INGEST_FINISHED}) > 0`;
+/** Begun more often than withdrawn: a run started and neither finished nor took it back. */
+const INGEST_OPEN = `countIf(finished = ${INGEST_BEGUN}) > countIf(finished = ${INGEST_WITHDRAWN})`;
+const INGEST_INCOMPLETE = `NOT (${INGEST_DONE}) AND ${INGEST_OPEN}`;
+
 /** A client for a target, quiet (errors are thrown, not logged) and with room for long IN lists. */
 export function clickHouseClient(target: ClickHouseTarget): ClickHouseClient {
   return createClient({
@@ -427,22 +439,26 @@ class ClickHouseStore implements Store {
   }
 
   async beginIngest(key: string, name: string): Promise<'new' | 'done' | 'incomplete'> {
-    const [state] = await this.rows<{ finished: number; n: string }>(
-      `SELECT max(finished) AS finished, count() AS n FROM ${this.t('ingests')} WHERE key = ${sqlString(key)}`,
+    const [state] = await this.rows<{ done: number; open: number }>(
+      `SELECT ${INGEST_DONE} AS done, ${INGEST_OPEN} AS open FROM ${this.t('ingests')} WHERE key = ${sqlString(key)}`,
     );
-    if (state.finished === 1) return 'done';
-    await this.insert('ingests', [{ key, name, t: Date.now() / 1000, finished: 0 }]);
-    return Number(state.n) > 0 ? 'incomplete' : 'new';
+    if (state.done === 1) return 'done';
+    await this.insert('ingests', [{ key, name, t: Date.now() / 1000, finished: INGEST_BEGUN }]);
+    return state.open === 1 ? 'incomplete' : 'new';
   }
 
   async finishIngest(key: string): Promise<void> {
-    await this.insert('ingests', [{ key, name: '', t: Date.now() / 1000, finished: 1 }]);
+    await this.insert('ingests', [{ key, name: '', t: Date.now() / 1000, finished: INGEST_FINISHED }]);
+  }
+
+  async withdrawIngest(key: string): Promise<void> {
+    await this.insert('ingests', [{ key, name: '', t: Date.now() / 1000, finished: INGEST_WITHDRAWN }]);
   }
 
   async incompleteIngests(): Promise<IngestRecord[]> {
     const rows = await this.rows<{ key: string; name: string; started: number }>(
-      `SELECT key, argMaxIf(name, t, finished = 0) AS name, maxIf(t, finished = 0) AS started FROM ${this.t('ingests')}
-       GROUP BY key HAVING max(finished) = 0 ORDER BY started, key`,
+      `SELECT key, argMaxIf(name, t, finished = ${INGEST_BEGUN}) AS name, maxIf(t, finished = ${INGEST_BEGUN}) AS started FROM ${this.t('ingests')}
+       GROUP BY key HAVING ${INGEST_INCOMPLETE} ORDER BY started, key`,
     );
     return rows.map((r) => ({ key: r.key, name: r.name, started: r.started, finished: null }));
   }
@@ -459,7 +475,7 @@ class ClickHouseStore implements Store {
       one<{ n: string }>(`SELECT uniqExact(method, minute, cell7) AS n FROM ${this.t('aircraft_minutes')}`),
       one<{ n: string }>(`SELECT count() AS n FROM (SELECT id, argMax(deleted, version) AS del FROM ${this.t('events')} GROUP BY id) WHERE del = 0`),
       one<{ n: string }>(`SELECT uniqExact(id) AS n FROM ${this.t('spoofed')}`),
-      one<{ n: string }>(`SELECT count() AS n FROM (SELECT key, max(finished) AS f FROM ${this.t('ingests')} GROUP BY key) WHERE f = 0`),
+      one<{ n: string }>(`SELECT count() AS n FROM (SELECT key FROM ${this.t('ingests')} GROUP BY key HAVING ${INGEST_INCOMPLETE})`),
     ]);
     // Both ends from the same rows, so from and to are both numbers or both null.
     const spans = [minutes, fixes].filter((s) => Number(s.n) > 0);

@@ -15,6 +15,10 @@ export async function finishIngest(conn: DuckDBConnection, key: string): Promise
   await conn.run('UPDATE ingests SET finished = $2 WHERE key = $1', [key, Date.now() / 1000]);
 }
 
+export async function withdrawIngest(conn: DuckDBConnection, key: string): Promise<void> {
+  await conn.run('DELETE FROM ingests WHERE key = $1 AND finished IS NULL', [key]);
+}
+
 export async function incompleteIngests(conn: DuckDBConnection): Promise<IngestRecord[]> {
   return (await rowObjects(conn, 'SELECT * FROM ingests WHERE finished IS NULL ORDER BY started, key')) as unknown as IngestRecord[];
 }
