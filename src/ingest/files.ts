@@ -3,10 +3,13 @@
  * files' clocks do not interleave) into one StoreIngest. Each input (a file, or a folder such as
  * a globe_history day's `traces/`) is recorded in the store's ingest log by content hash: one
  * ingested completely before is skipped, one that was interrupted is read again (its rows written
- * twice count once: the store is order-free). A file of a folder that cannot be read is counted,
- * named in the summary and skipped; the others are ingested. Only when every row and the events
- * they change are stored are the inputs marked complete, so a crash at any point is completed by
- * running the same ingest again.
+ * twice count once: the store is order-free). An input or a file of a folder that cannot be read
+ * is named in the summary and the others are ingested; what was read of it before the error is
+ * kept, and one of which nothing was stored is taken back from the log (neither done nor
+ * unfinished: a re-run with the right flags reads it). Only when every row and the events they
+ * change are stored are the inputs marked complete, so a crash at any point is completed by
+ * running the same ingest again. When no input at all could be read, the first error is the
+ * command's.
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -30,7 +33,7 @@ export interface IngestSummary extends AnalysisSummary {
   files: FileSummary[];
   /** Files ingested completely by an earlier run: not read again. */
   skipped: string[];
-  /** Files that could not be read, with why (what was read of them before the error is kept). */
+  /** Inputs or files that could not be read, with why (what was read of them before the error is kept). */
   failed: { path: string; error: string }[];
   aircraftBuckets: number;
   /** Positions with only a receiver clock, not a date (counter-only files read without --start): not stored. */
@@ -101,8 +104,15 @@ async function ingestWith(pool: ParsePool | undefined, store: Store, paths: stri
   const ingest = new StoreIngest(store, opts);
   const sum: IngestSummary = { frames: 0, fixes: 0, positions: 0, errors: 0, files: [], skipped: [], failed: [], aircraftBuckets: 0, unanchored: 0, events: [], spoofed: [] };
   const pendingKeys: string[] = [];
+  const refused: InputError[] = [];
+  const refuse = (path: string, err: unknown) => {
+    if (!(err instanceof InputError)) throw err;
+    refused.push(err);
+    sum.failed.push({ path, error: err.message });
+  };
   for (const path of paths) {
-    const files = await filesOf(path);
+    const files = await filesOf(path).catch((err: unknown) => refuse(path, err));
+    if (files === undefined) continue;
     const key = await contentKey(path, files, input.start).catch(() => null);
     if (key !== null && (await store.beginIngest(key, path)) === 'done') {
       sum.skipped.push(path);
@@ -113,6 +123,8 @@ async function ingestWith(pool: ParsePool | undefined, store: Store, paths: stri
     const progress = input.progress && many ? new Progress({ label: path }) : undefined;
     const fileInput = { ...input, progress: input.progress && !many };
     const ahead = pool && many ? new FilesAhead(pool, files, fileInput) : undefined;
+    const recordsBefore = ingest.records;
+    const refusedBefore = refused.length;
     for (const [i, file] of files.entries()) {
       try {
         const r = await runInputs([file], fileInput, [ingest], pool, ahead?.read);
@@ -122,14 +134,20 @@ async function ingestWith(pool: ParsePool | undefined, store: Store, paths: stri
         sum.errors += r.errors;
         sum.files.push(...r.files);
       } catch (err) {
-        if (!(err instanceof InputError) || !many) throw err;
-        sum.failed.push({ path: file, error: err.message });
+        refuse(file, err);
       }
       ingest.endInput();
       progress?.update(sum.frames + sum.fixes, 0, { fraction: (i + 1) / files.length, label: `${path}: ${i + 1}/${files.length} files` });
     }
     progress?.done();
-    if (key !== null) pendingKeys.push(key);
+    if (key === null) continue;
+    const nothingStored = ingest.records === recordsBefore && refused.length > refusedBefore;
+    if (nothingStored) await store.withdrawIngest(key);
+    else pendingKeys.push(key);
+  }
+  if (refused.length > 0 && sum.frames + sum.fixes + sum.skipped.length === 0) {
+    const more = refused.length > 1 ? ` (and ${refused.length - 1} more that could not be read)` : '';
+    throw new InputError(refused[0].message + more);
   }
   sum.aircraftBuckets += (await ingest.flushAll()).aircraftBuckets;
   const analysis = await ingest.analyse();

@@ -71,6 +71,8 @@ export class StoreIngest implements TrackSink {
   private sinceClose = 0;
   /** The time span of every fix and evidence taken: where stored rows changed. */
   readonly span: TimeRange = { from: Infinity, to: -Infinity };
+  /** Fixes and evidence taken in so far (an input that added none stored nothing). */
+  records = 0;
   /** Fixes left out because their time is not absolute (a counter-only file read without --start). */
   unanchored = 0;
   private written: WriteSummary = { minutes: [], aircraftBuckets: 0, fixes: 0 };
@@ -111,6 +113,7 @@ export class StoreIngest implements TrackSink {
   }
 
   private seen(t: number): void {
+    this.records++;
     if (t > this.newest) this.newest = t;
     if (t < this.span.from) this.span.from = t;
     if (t > this.span.to) this.span.to = t;
