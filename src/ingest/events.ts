@@ -21,14 +21,37 @@ const OBS_PAD_SECONDS = 900;
 const WIDEN_SECONDS = 3 * 3600;
 const MAX_WIDEN_SECONDS = 48 * 3600;
 
+/** Rounds of reading again when other writers' rows land meanwhile; after that their own refresh follows. */
+const MAX_ROUNDS = 5;
+
 /**
  * Recompute the jamming events of the time range `touched` (where rows were just written) and
- * replace the stored ones. The range is widened to whole episodes: while degraded cell-buckets lie
- * within LINK_SECONDS of an edge (an episode may continue beyond it), and to the stored events it
- * overlaps, so an event is never cut at the edge of one ingest's data.
+ * replace the stored ones. The range is widened to whole episodes (`episodesAround`). With several
+ * writers (README "Storing on ClickHouse"), another process's rows may land between this read and
+ * this write, and the write would drop them from the events: the degraded cell-buckets are read
+ * again after the write, and while they changed the events are formed again. Whichever process
+ * writes last has then read every row that was stored before its write.
  */
 export async function refreshJammingEvents(store: Store, touched: TimeRange): Promise<{ removed: string[]; written: InterferenceEvent[] }> {
   if (!(touched.from <= touched.to)) return { removed: [], written: [] };
+  const removed = new Set<string>();
+  for (let round = 1; ; round++) {
+    const { range, degraded } = await episodesAround(store, touched);
+    const r = await store.replaceEvents('jamming', range, await eventsFrom(store, degraded, range));
+    for (const id of r.removed) removed.add(id);
+    if (round === MAX_ROUNDS || sameCells(degraded, await degradedCells(store, range))) {
+      for (const e of r.written) removed.delete(e.id);
+      return { removed: [...removed], written: r.written };
+    }
+  }
+}
+
+/**
+ * `touched` widened to whole episodes: while degraded cell-buckets lie within LINK_SECONDS of an
+ * edge (an episode may continue beyond it), and to the stored events it overlaps, so an event is
+ * never cut at the edge of one ingest's data. With the degraded cell-buckets of that range.
+ */
+async function episodesAround(store: Store, touched: TimeRange): Promise<{ range: TimeRange; degraded: CellBucket[] }> {
   let from = Math.floor(touched.from / STORE_BUCKET_SECONDS) * STORE_BUCKET_SECONDS;
   let to = Math.floor(touched.to / STORE_BUCKET_SECONDS) * STORE_BUCKET_SECONDS + STORE_BUCKET_SECONDS;
   const floor = from - MAX_WIDEN_SECONDS;
@@ -39,18 +62,25 @@ export async function refreshJammingEvents(store: Store, touched: TimeRange): Pr
       from = Math.max(floor, Math.min(from, Math.floor(e.start / STORE_BUCKET_SECONDS) * STORE_BUCKET_SECONDS));
       to = Math.min(ceiling, Math.max(to, Math.floor(e.end / STORE_BUCKET_SECONDS) * STORE_BUCKET_SECONDS + STORE_BUCKET_SECONDS));
     }
-    // Episodes are made of cell-buckets with degraded aircraft only.
-    const degraded = await store.cells({ from, to, res: EVENT_RES, method: 'nacp', bucket: STORE_BUCKET_SECONDS, degradedOnly: true });
+    const degraded = await degradedCells(store, { from, to });
     const nearStart = from > floor && degraded.some((c) => c.bucket_start < from + LINK_SECONDS);
     const nearEnd = to < ceiling && degraded.some((c) => c.bucket_start + c.bucket_seconds > to - LINK_SECONDS);
-    if (nearStart || nearEnd) {
-      if (nearStart) from = Math.max(floor, from - WIDEN_SECONDS);
-      if (nearEnd) to = Math.min(ceiling, to + WIDEN_SECONDS);
-      continue;
-    }
-    const events = await eventsFrom(store, degraded, { from, to });
-    return store.replaceEvents('jamming', { from, to }, events);
+    if (!nearStart && !nearEnd) return { range: { from, to }, degraded };
+    if (nearStart) from = Math.max(floor, from - WIDEN_SECONDS);
+    if (nearEnd) to = Math.min(ceiling, to + WIDEN_SECONDS);
   }
+}
+
+/** Episodes are made of cell-buckets with degraded aircraft only. */
+function degradedCells(store: Store, r: TimeRange): Promise<CellBucket[]> {
+  return store.cells({ ...r, res: EVENT_RES, method: 'nacp', bucket: STORE_BUCKET_SECONDS, degradedOnly: true });
+}
+
+/** The same cell-buckets with the same counts (the aircraft an episode's events are formed from). */
+function sameCells(a: readonly CellBucket[], b: readonly CellBucket[]): boolean {
+  const key = (c: CellBucket) => `${c.bucket_start} ${c.cell} ${c.healthy} ${c.degraded}`;
+  const keys = new Set(a.map(key));
+  return a.length === b.length && b.every((c) => keys.has(key(c)));
 }
 
 async function eventsFrom(store: Store, degraded: CellBucket[], r: TimeRange): Promise<InterferenceEvent[]> {
