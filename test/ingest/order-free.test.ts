@@ -4,42 +4,25 @@
  * in either order, gives byte-identical exports, equal to one process ingesting both, and the
  * scenario's two jammers are found whichever way; a second run over the same files adds nothing.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDecodeContext, decodeInto } from '../../src/modes/decode.ts';
-import { ModeSRecord } from '../../src/modes/record.ts';
-import { simulate } from '../../src/sim/simulate.ts';
-import { writeBeast } from '../../src/sim/write.ts';
-import { loadScenario } from '../../src/cli/simulate.ts';
 import { haversineKm } from '../../src/geo.ts';
-import { ROOT, runCli } from '../cli/run-cli.ts';
+import type { Truth } from '../../src/sim/simulate.ts';
+import { runCli } from '../cli/run-cli.ts';
+import { writeIncheonHalves } from './incheon-halves.ts';
 
 let dir: string;
 let start: number;
-let truth: Awaited<ReturnType<typeof simulate>>['truth'];
+let truth: Truth;
 const FILES = { a: '', b: '' };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gw-order-'));
-  const sim = simulate(await loadScenario(join(ROOT, 'scenarios/incheon.json')));
-  truth = sim.truth;
+  const halves = await writeIncheonHalves(dir);
+  ({ a: FILES.a, b: FILES.b, truth } = halves);
   start = truth.start;
-  // Split by aircraft address: each recording holds whole aircraft, as two receivers' traces of different aircraft.
-  const rec = new ModeSRecord();
-  const ctx = createDecodeContext({ correct: false });
-  const halves: [typeof sim.frames, typeof sim.frames] = [[], []];
-  for (const f of sim.frames) {
-    decodeInto(f.bytes, f.bytes.length, rec, ctx, f.t);
-    halves[rec.icao % 2].push(f);
-  }
-  expect(halves[0].length).toBeGreaterThan(1000);
-  expect(halves[1].length).toBeGreaterThan(1000);
-  FILES.a = join(dir, 'a.beast');
-  FILES.b = join(dir, 'b.beast');
-  await writeFile(FILES.a, writeBeast(halves[0], start));
-  await writeFile(FILES.b, writeBeast(halves[1], start));
 }, 120_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -5,22 +5,17 @@
  * are stored at the worst moment, inside the first refresh's write. The oracle is the refresh of a
  * store that held both halves from the start.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDecodeContext, decodeInto } from '../../src/modes/decode.ts';
-import { ModeSRecord } from '../../src/modes/record.ts';
-import { simulate } from '../../src/sim/simulate.ts';
-import { writeBeast } from '../../src/sim/write.ts';
-import { loadScenario } from '../../src/cli/simulate.ts';
 import { refreshJammingEvents } from '../../src/ingest/events.ts';
 import { runInputs } from '../../src/ingest/pipeline.ts';
 import { StoreIngest } from '../../src/ingest/store-ingest.ts';
 import { openDuckDbStore } from '../../src/store/duckdb.ts';
 import type { Store } from '../../src/store/store.ts';
 import type { InterferenceEvent } from '../../src/detect/types.ts';
-import { ROOT } from '../cli/run-cli.ts';
+import { writeIncheonHalves } from './incheon-halves.ts';
 
 let dir: string;
 let start: number;
@@ -28,19 +23,9 @@ const FILES = { a: '', b: '' };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gw-refresh-race-'));
-  const sim = simulate(await loadScenario(join(ROOT, 'scenarios/incheon.json')));
-  start = sim.truth.start;
-  const rec = new ModeSRecord();
-  const ctx = createDecodeContext({ correct: false });
-  const halves: [typeof sim.frames, typeof sim.frames] = [[], []];
-  for (const f of sim.frames) {
-    decodeInto(f.bytes, f.bytes.length, rec, ctx, f.t);
-    halves[rec.icao % 2].push(f);
-  }
-  FILES.a = join(dir, 'a.beast');
-  FILES.b = join(dir, 'b.beast');
-  await writeFile(FILES.a, writeBeast(halves[0], start));
-  await writeFile(FILES.b, writeBeast(halves[1], start));
+  const halves = await writeIncheonHalves(dir);
+  ({ a: FILES.a, b: FILES.b } = halves);
+  start = halves.truth.start;
 }, 120_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
