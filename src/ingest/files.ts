@@ -104,10 +104,8 @@ async function ingestWith(pool: ParsePool | undefined, store: Store, paths: stri
   const ingest = new StoreIngest(store, opts);
   const sum: IngestSummary = { frames: 0, fixes: 0, positions: 0, errors: 0, files: [], skipped: [], failed: [], aircraftBuckets: 0, unanchored: 0, events: [], spoofed: [] };
   const pendingKeys: string[] = [];
-  const refused: InputError[] = [];
   const refuse = (path: string, err: unknown) => {
     if (!(err instanceof InputError)) throw err;
-    refused.push(err);
     sum.failed.push({ path, error: err.message });
   };
   for (const path of paths) {
@@ -124,7 +122,7 @@ async function ingestWith(pool: ParsePool | undefined, store: Store, paths: stri
     const fileInput = { ...input, progress: input.progress && !many };
     const ahead = pool && many ? new FilesAhead(pool, files, fileInput) : undefined;
     const recordsBefore = ingest.records;
-    const refusedBefore = refused.length;
+    const failedBefore = sum.failed.length;
     for (const [i, file] of files.entries()) {
       try {
         const r = await runInputs([file], fileInput, [ingest], pool, ahead?.read);
@@ -141,13 +139,13 @@ async function ingestWith(pool: ParsePool | undefined, store: Store, paths: stri
     }
     progress?.done();
     if (key === null) continue;
-    const nothingStored = ingest.records === recordsBefore && refused.length > refusedBefore;
+    const nothingStored = ingest.records === recordsBefore && sum.failed.length > failedBefore;
     if (nothingStored) await store.withdrawIngest(key);
     else pendingKeys.push(key);
   }
-  if (refused.length > 0 && sum.frames + sum.fixes + sum.skipped.length === 0) {
-    const more = refused.length > 1 ? ` (and ${refused.length - 1} more that could not be read)` : '';
-    throw new InputError(refused[0].message + more);
+  if (sum.failed.length > 0 && sum.frames + sum.fixes + sum.skipped.length === 0) {
+    const more = sum.failed.length > 1 ? ` (and ${sum.failed.length - 1} more that could not be read)` : '';
+    throw new InputError(sum.failed[0].error + more);
   }
   sum.aircraftBuckets += (await ingest.flushAll()).aircraftBuckets;
   const analysis = await ingest.analyse();
