@@ -115,12 +115,13 @@ export class ParsePool implements DocumentReader {
   private newSlot(): Slot {
     const credits = new SharedArrayBuffer(4);
     const slot: Slot = { worker: spawn(credits), unreplayed: new Int32Array(credits), jobs: [] };
+    // The thread runs its jobs in turn, so every reply is the oldest job's (any other: a failed job's leftovers).
     slot.worker.on('message', (reply: WorkerReply) => {
-      const job = slot.jobs.find((j) => j.message.id === reply.id);
-      if (!job) return;
+      const job = slot.jobs[0];
+      if (job?.message.id !== reply.id) return;
       const { id: _, ...event } = reply;
       job.push(event);
-      if (!('batch' in event)) this.finished(slot, job);
+      if (!('batch' in event)) this.finished(slot);
     });
     // A thread that dies fails its jobs; a new one takes its place for the rest.
     slot.worker.on('error', (err) => {
@@ -141,8 +142,8 @@ export class ParsePool implements DocumentReader {
     return job;
   }
 
-  private finished(slot: Slot, job: Job): void {
-    slot.jobs.splice(slot.jobs.indexOf(job), 1);
+  private finished(slot: Slot): void {
+    slot.jobs.shift();
     if (slot.jobs.length === 0) slot.worker.unref();
   }
 
