@@ -5,34 +5,22 @@
  * are stored at the worst moment, inside the first refresh's write. The oracle is the refresh of a
  * store that held both halves from the start.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refreshJammingEvents } from '../../src/ingest/events.ts';
 import { runInputs } from '../../src/ingest/pipeline.ts';
 import { StoreIngest } from '../../src/ingest/store-ingest.ts';
 import { openDuckDbStore } from '../../src/store/duckdb.ts';
 import type { Store } from '../../src/store/store.ts';
 import type { InterferenceEvent } from '../../src/detect/types.ts';
-import { writeIncheonHalves } from './incheon-halves.ts';
+import { incheonHalvesForTests } from './incheon-halves.ts';
 
-let dir: string;
-let start: number;
-const FILES = { a: '', b: '' };
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'gw-refresh-race-'));
-  const halves = await writeIncheonHalves(dir);
-  ({ a: FILES.a, b: FILES.b } = halves);
-  start = halves.truth.start;
-}, 120_000);
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const H = incheonHalvesForTests('gw-refresh-race-');
 
 /** Store a recording's rows (no events), as an ingest process does before its refresh; its time span. */
 async function storeRows(store: Store, file: string) {
   const ingest = new StoreIngest(store);
-  await runInputs([file], { start }, [ingest]);
+  await runInputs([file], { start: H.truth.start }, [ingest]);
   await ingest.flushAll();
   return ingest.span;
 }
@@ -41,17 +29,17 @@ const summary = (events: InterferenceEvent[]) => events.map((e) => ({ id: e.id, 
 
 describe('jamming events with two writers', () => {
   it("forms them again when another writer's rows land between the read and the write", async () => {
-    const both = await openDuckDbStore(join(dir, 'both.duckdb'));
-    const spanA = await storeRows(both, FILES.a);
-    const spanB = await storeRows(both, FILES.b);
+    const both = await openDuckDbStore(join(H.dir, 'both.duckdb'));
+    const spanA = await storeRows(both, H.a);
+    const spanB = await storeRows(both, H.b);
     const range = { from: Math.min(spanA.from, spanB.from), to: Math.max(spanA.to, spanB.to) };
     await refreshJammingEvents(both, range);
     const expected = summary((await both.events({ from: range.from - 86_400, to: range.to + 86_400 })).filter((e) => e.kind === 'jamming'));
     await both.close();
     expect(expected.length).toBeGreaterThan(0);
 
-    const raced = await openDuckDbStore(join(dir, 'raced.duckdb'));
-    await storeRows(raced, FILES.a);
+    const raced = await openDuckDbStore(join(H.dir, 'raced.duckdb'));
+    await storeRows(raced, H.a);
     let landed = false;
     // The same store, except that the other half's rows are stored just before the first event write.
     const racing = new Proxy(raced, {
@@ -60,7 +48,7 @@ describe('jamming events with two writers', () => {
         return async (...args: Parameters<Store['replaceEvents']>) => {
           if (!landed) {
             landed = true;
-            await storeRows(target, FILES.b);
+            await storeRows(target, H.b);
           }
           return target.replaceEvents(...args);
         };
