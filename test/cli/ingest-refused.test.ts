@@ -2,9 +2,10 @@
  * An input that cannot be read is refused on its own: the other inputs of the same ingest are
  * stored and marked complete, and the refused one is neither "already ingested" nor an unfinished
  * ingest for `stats --db`. When nothing at all could be read, the command fails with the reason.
- * The oracle for what was stored is the good input alone, ingested into a database of its own.
+ * The oracle for what was stored is the good input itself: its aircraft with a position, read off
+ * the JSON here.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,10 +33,9 @@ const stats = async (db: string) => {
 
 describe('ingest with inputs that cannot be read', () => {
   it('stores the readable ones, names the others, and leaves no unfinished ingest behind', async () => {
-    const alone = join(dir, 'alone.duckdb');
-    expect((await runCli(['ingest', GOOD, '--db', alone])).code).toBe(0);
-    const expected = await stats(alone);
-    expect(expected.fixes).toBeGreaterThan(0);
+    const snapshot = JSON.parse(await readFile(GOOD, 'utf8')) as { aircraft: { lat?: number; lon?: number }[] };
+    const positions = snapshot.aircraft.filter((a) => typeof a.lat === 'number' && typeof a.lon === 'number').length;
+    expect(positions).toBeGreaterThan(0);
 
     const db = join(dir, 'mixed.duckdb');
     const missing = join(dir, 'missing.bin');
@@ -46,7 +46,7 @@ describe('ingest with inputs that cannot be read', () => {
     expect(r.stderr).toMatch(new RegExp(`skipped ${missing}: cannot read .*no such file`));
     expect(r.stderr).toMatch(/3 file\(s\) could not be read/);
     const s = await stats(db);
-    expect(s.fixes).toBe(expected.fixes);
+    expect(s.fixes).toBe(positions);
     expect(s.incomplete_ingests).toBe(0);
 
     // Again: the good input is skipped as done; the refused ones are read again (and refused again), not skipped.
@@ -54,7 +54,7 @@ describe('ingest with inputs that cannot be read', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain(`${GOOD} already ingested into ${db}: not read again`);
     expect(again.stderr).toContain(`skipped ${empty}: ${empty} is empty`);
-    expect((await stats(db)).fixes).toBe(expected.fixes);
+    expect((await stats(db)).fixes).toBe(positions);
   });
 
   it('fails with the reason when no input could be read, and records none of them', async () => {
